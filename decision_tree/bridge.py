@@ -1,0 +1,66 @@
+"""The browser's entry point: JSON requests in, JSON step views out.
+
+Stateless: the page keeps only the permalink, and every request replays it, so the
+URL is the single source of truth and no decision logic lives in JavaScript.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from decision_tree.compiled import from_data
+from decision_tree.engine import answer, back, start
+from decision_tree.errors import DecisionTreeError
+from decision_tree.model import Tree
+from decision_tree.permalink import decode
+from decision_tree.views import step_view
+
+
+@cache
+def packaged_tree(slug: str) -> Tree:
+    """A tree shipped inside the package: compiled JSON in the wheel, else (from a source
+    checkout) the YAML file, which needs PyYAML."""
+    folder = resources.files("decision_tree") / "trees"
+    compiled = folder / f"{slug}.json"
+    if compiled.is_file():
+        return from_data(json.loads(compiled.read_text(encoding="utf-8")))
+    source = folder / f"{slug}.yaml"
+    if not source.is_file():
+        raise DecisionTreeError(f"no tree called '{slug}'")
+    from decision_tree.loader import load_tree
+
+    return load_tree(str(source))
+
+
+def respond(request: dict[str, Any], tree: Tree | None = None) -> dict[str, Any]:
+    """Handle one request: {op: open|answer|back|start, tree, link, option}."""
+    tree = tree or packaged_tree(str(request.get("tree", "off-the-record")))
+    decoded = decode(tree, str(request.get("link", "")))
+    step, ignored = decoded.step, list(decoded.ignored)
+    op = request.get("op", "open")
+    if op == "answer":
+        try:
+            step = answer(tree, step, str(request.get("option", "")))
+        except DecisionTreeError as error:
+            ignored.append(str(error))
+    elif op == "back":
+        step = back(tree, step)
+    elif op == "start":
+        step = start(tree)
+    elif op != "open":
+        ignored.append(f"unknown request '{op}'")
+    return step_view(tree, step, ignored)
+
+
+def handle(request_json: str) -> str:
+    """JSON in, JSON out: the whole surface the Web Worker calls."""
+    try:
+        request = json.loads(request_json)
+        if not isinstance(request, dict):
+            raise ValueError("a request must be a JSON object")
+        return json.dumps({"ok": True, "step": respond(request)})
+    except (DecisionTreeError, ValueError) as error:
+        return json.dumps({"ok": False, "error": str(error)})

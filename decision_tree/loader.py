@@ -1,0 +1,264 @@
+"""Read a tree file (YAML) into a Tree, reporting every problem as `file:line: message`.
+
+PyYAML is imported lazily: it is a build-time and editor-time dependency only, so
+the engine itself stays standard-library only (the browser loads compiled JSON).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from decision_tree.errors import Problem, TreeInvalid
+from decision_tree.model import Link, Option, Outcome, Question, Tree, Verdict
+from decision_tree.validate import validate
+
+if TYPE_CHECKING:
+    from yaml import Node
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+TREE_FIELDS = {"slug": True, "title": True, "description": True, "start": True,
+               "questions": True, "outcomes": True}
+QUESTION_FIELDS = {"id": True, "prompt": True, "help": False, "options": True}
+OPTION_FIELDS = {"id": True, "label": True, "next": True, "note": False}
+OUTCOME_FIELDS = {"id": True, "verdict": True, "title": True, "short": True, "body": True,
+                  "ground_rules": True, "links": True}
+LINK_FIELDS = {"page": True, "title": True}
+
+
+def load_tree(path: str | Path, docs_dir: str | Path | None = None) -> Tree:
+    """Load and validate a tree file; raise TreeInvalid listing every problem found.
+
+    With `docs_dir`, outcome links are also checked against the pages (and headings) there.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise TreeInvalid([Problem(str(path), 0, f"cannot read the file: {error.strerror}")])
+    except UnicodeDecodeError:
+        raise TreeInvalid([Problem(str(path), 0, "the file is not UTF-8 text; save it as UTF-8")])
+    return parse_tree(text, str(path), docs_dir=docs_dir)
+
+
+def parse_tree(text: str, path: str, docs_dir: str | Path | None = None) -> Tree:
+    import yaml  # build/editor-time only, see module docstring
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        what = error.problem or "it cannot be parsed"
+        raise TreeInvalid([Problem(path, line, f"invalid YAML: {what}; check the indentation "
+                                               "and quoting on this line and the one before")])
+    except yaml.YAMLError as error:
+        raise TreeInvalid([Problem(path, 0, f"invalid YAML: {error}")])
+    reader = _Reader(path)
+    tree = reader.tree(root)
+    problems = reader.problems
+    if tree is not None:
+        expected_slug = Path(path).stem
+        if tree.slug != expected_slug:
+            problems.append(Problem(path, reader.slug_line, f"slug '{tree.slug}' does not match "
+                                    f"the file name; rename the file or set slug: {expected_slug}"))
+        problems += validate(tree, docs_dir=docs_dir, start_line=reader.start_line)
+    if problems:
+        raise TreeInvalid(problems)
+    assert tree is not None
+    return tree
+
+
+def _line(node: Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+class _Reader:
+    """Turns YAML nodes into model objects, collecting problems instead of stopping at the first."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.first_lines: dict[str, int] = {}
+        self.slug_line = 1
+        self.start_line = 1
+
+    def problem(self, node: Node | int, message: str) -> None:
+        line = node if isinstance(node, int) else _line(node)
+        self.problems.append(Problem(self.path, line, message))
+
+    def fields(self, node: Node, what: str, spec: dict[str, bool]) -> dict[str, Any] | None:
+        """A mapping's values by key, after reporting missing, unknown and repeated keys."""
+        import yaml
+
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{what} must be a mapping of fields ({', '.join(spec)})")
+            return None
+        found: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in found:
+                self.problem(key_node, f"field '{key}' appears twice in {what}; keep one")
+            elif key not in spec:
+                close = difflib.get_close_matches(key, spec, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"the fields are: {', '.join(spec)}"
+                self.problem(key_node, f"unknown field '{key}' in {what}; {hint}")
+            else:
+                found[key] = value_node
+        for key, required in spec.items():
+            if required and key not in found:
+                self.problem(node, f"{what} is missing the field '{key}'; add it")
+        return found
+
+    def text(self, node: Node | None, what: str, required: bool = True) -> str:
+        import yaml
+
+        if node is None:
+            return ""
+        if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
+            if required or not isinstance(node, yaml.ScalarNode):
+                self.problem(node, f"{what} must be text")
+            return ""
+        value = str(node.value).strip()
+        if required and not value:
+            self.problem(node, f"{what} is empty; write it")
+        return value
+
+    def identifier(self, node: Node | None, what: str) -> str:
+        value = self.text(node, what)
+        if value and node is not None and not ID_PATTERN.match(value):
+            self.problem(node, f"{what} '{value}' is not a valid id; use lowercase letters, digits "
+                               "and single hyphens, e.g. 'on-background'")
+        return value
+
+    def items(self, node: Node | None, what: str) -> list[Node]:
+        import yaml
+
+        if node is None:
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"{what} must be a list (each item starting with '- ')")
+            return []
+        return list(node.value)
+
+    def claim_id(self, node: Node, value: str, registry: dict[str, int], scope: str) -> None:
+        if not value:
+            return
+        if value in registry:
+            self.problem(node, f"duplicate id '{value}' (first used on line {registry[value]}); "
+                               f"give each {scope} its own id")
+        else:
+            registry[value] = _line(node)
+
+    def tree(self, root: Node | None) -> Tree | None:
+        if root is None:
+            self.problem(1, "the file is empty; a tree needs slug, title, description, start, "
+                            "questions and outcomes")
+            return None
+        found = self.fields(root, "the tree", TREE_FIELDS)
+        if found is None:
+            return None
+        if "slug" in found:
+            self.slug_line = _line(found["slug"])
+        questions: dict[str, Question] = {}
+        outcomes: dict[str, Outcome] = {}
+        for item in self.items(found.get("questions"), "questions"):
+            question = self.question(item)
+            if question and question.id not in questions and question.id not in outcomes:
+                questions[question.id] = question
+        for item in self.items(found.get("outcomes"), "outcomes"):
+            outcome = self.outcome(item)
+            if outcome and outcome.id not in questions and outcome.id not in outcomes:
+                outcomes[outcome.id] = outcome
+        start = found.get("start")
+        if start is not None:
+            self.start_line = _line(start)
+        return Tree(
+            slug=self.text(found.get("slug"), "slug"),
+            title=self.text(found.get("title"), "title"),
+            description=self.text(found.get("description"), "description"),
+            start=self.text(start, "start"),
+            questions=questions,
+            outcomes=outcomes,
+            source=self.path,
+        )
+
+    def question(self, node: Node) -> Question | None:
+        found = self.fields(node, "a question", QUESTION_FIELDS)
+        if found is None:
+            return None
+        qid = self.identifier(found.get("id"), "question id")
+        self.claim_id(node, qid, self.first_lines, "question and outcome")
+        what = f"question '{qid}'"
+        option_ids: dict[str, int] = {}
+        options = []
+        for item in self.items(found.get("options"), f"the options of {what}"):
+            option = self.option(item, what)
+            if option is None:
+                continue
+            self.claim_id(item, option.id, option_ids, f"option of {what}")
+            options.append(option)
+        return Question(
+            id=qid,
+            prompt=self.text(found.get("prompt"), f"the prompt of {what}"),
+            help=self.text(found.get("help"), f"the help of {what}", required=False),
+            options=tuple(options),
+            line=_line(node),
+        )
+
+    def option(self, node: Node, question: str) -> Option | None:
+        found = self.fields(node, f"an option of {question}", OPTION_FIELDS)
+        if found is None:
+            return None
+        oid = self.identifier(found.get("id"), f"option id in {question}")
+        what = f"option '{oid}' of {question}"
+        return Option(
+            id=oid,
+            label=self.text(found.get("label"), f"the label of {what}"),
+            next=self.text(found.get("next"), f"'next' of {what}"),
+            note=self.text(found.get("note"), f"the note of {what}", required=False),
+            line=_line(node),
+        )
+
+    def outcome(self, node: Node) -> Outcome | None:
+        found = self.fields(node, "an outcome", OUTCOME_FIELDS)
+        if found is None:
+            return None
+        oid = self.identifier(found.get("id"), "outcome id")
+        self.claim_id(node, oid, self.first_lines, "question and outcome")
+        what = f"outcome '{oid}'"
+        verdict_text = self.text(found.get("verdict"), f"the verdict of {what}")
+        try:
+            verdict = Verdict(verdict_text)
+        except ValueError:
+            if verdict_text:
+                self.problem(found["verdict"], f"{what} has an unknown verdict '{verdict_text}'; "
+                             f"use one of: {', '.join(v.value for v in Verdict)}")
+            verdict = Verdict.ON_THE_RECORD
+        rules = tuple(self.text(item, f"a ground rule of {what}")
+                      for item in self.items(found.get("ground_rules"), f"ground_rules of {what}"))
+        links = []
+        for item in self.items(found.get("links"), f"the links of {what}"):
+            link_fields = self.fields(item, f"a link of {what}", LINK_FIELDS)
+            if link_fields is not None:
+                links.append(Link(
+                    page=self.text(link_fields.get("page"), f"the page of a link of {what}"),
+                    title=self.text(link_fields.get("title"), f"the title of a link of {what}"),
+                    line=_line(item),
+                ))
+        if "links" in found and not links:
+            self.problem(found["links"], f"{what} has no guidance link; add at least one "
+                                         "under 'links' (page: guidance/….md, title: …)")
+        return Outcome(
+            id=oid,
+            verdict=verdict,
+            title=self.text(found.get("title"), f"the title of {what}"),
+            short=self.text(found.get("short"), f"the short answer of {what}"),
+            body=self.text(found.get("body"), f"the body of {what}"),
+            ground_rules=rules,
+            links=tuple(links),
+            line=_line(node),
+        )

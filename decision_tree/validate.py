@@ -1,0 +1,167 @@
+"""Checks on a whole tree's routing and links: dangling references, unreachable nodes,
+cycles, questions with too few options, outcomes without guidance, links to missing pages.
+Pure functions over the model; each problem names the line to fix and how."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from pathlib import Path
+
+from decision_tree.errors import Problem
+from decision_tree.model import Tree
+
+MAX_DEPTH = 8
+
+
+def validate(tree: Tree, docs_dir: str | Path | None = None, start_line: int = 1) -> list[Problem]:
+    """Every routing and link problem in the tree (empty when it is sound)."""
+    problems: list[Problem] = []
+    path = tree.source
+
+    def report(line: int, message: str) -> None:
+        problems.append(Problem(path, line, message))
+
+    all_ids = [*tree.questions, *tree.outcomes]
+    if tree.start and tree.start not in tree.questions:
+        kind = "an outcome" if tree.start in tree.outcomes else "not a question in this file"
+        report(start_line, f"start '{tree.start}' is {kind}; set start to the id of the first "
+                           "question")
+    for question in tree.questions.values():
+        if len(question.options) < 2:
+            report(question.line, f"question '{question.id}' has {len(question.options)} "
+                                  "option(s); give it at least two, or remove the question")
+        for option in question.options:
+            if option.next and tree.node(option.next) is None:
+                close = difflib.get_close_matches(option.next, all_ids, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else "fix its 'next'"
+                report(option.line, f"option '{option.id}' of question '{question.id}' leads to "
+                                    f"'{option.next}', which is no question or outcome; {hint}")
+            if option.next == tree.start:
+                report(option.line, f"option '{option.id}' of question '{question.id}' leads back "
+                                    "to the start question; point it at a later question or an "
+                                    "outcome")
+    for outcome in tree.outcomes.values():
+        if not outcome.ground_rules:
+            report(outcome.line, f"outcome '{outcome.id}' has no ground_rules; list at least one "
+                                 "thing to agree or do before speaking")
+    problems += _reachability(tree)
+    cycles = _cycles(tree)
+    problems += cycles
+    if not cycles and tree.start in tree.questions and longest_path(tree) > MAX_DEPTH:
+        report(start_line, f"the longest walk asks {longest_path(tree)} questions; keep every "
+                           f"path to {MAX_DEPTH} questions or fewer so the walk stays short")
+    if docs_dir is not None:
+        problems += _links(tree, Path(docs_dir))
+    return problems
+
+
+def _reachability(tree: Tree) -> list[Problem]:
+    if tree.start not in tree.questions:
+        return []
+    seen = {tree.start}
+    stack = [tree.start]
+    while stack:
+        question = tree.questions.get(stack.pop())
+        for option in question.options if question else ():
+            if option.next not in seen and tree.node(option.next) is not None:
+                seen.add(option.next)
+                stack.append(option.next)
+    problems = []
+    for node in [*tree.questions.values(), *tree.outcomes.values()]:
+        if node.id not in seen:
+            kind = "question" if node.id in tree.questions else "outcome"
+            problems.append(Problem(tree.source, node.line, f"{kind} '{node.id}' cannot be reached "
+                                    f"from the start question '{tree.start}'; point an option at "
+                                    "it, or delete it"))
+    return problems
+
+
+def _cycles(tree: Tree) -> list[Problem]:
+    """Report each cycle once, at the option that closes it (depth-first search)."""
+    problems = []
+    state: dict[str, str] = {}  # "active" while on the current path, "done" after
+
+    def visit(question_id: str, trail: list[str]) -> None:
+        state[question_id] = "active"
+        question = tree.questions[question_id]
+        for option in question.options:
+            target = option.next
+            if target not in tree.questions or target == tree.start:
+                continue  # outcomes end a walk; dangling and start loops are reported elsewhere
+            if state.get(target) == "active":
+                loop = [*trail[trail.index(target):], question_id, target]
+                problems.append(Problem(tree.source, option.line, "cycle: " + " -> ".join(loop)
+                                        + f"; option '{option.id}' of question '{question_id}' "
+                                        "must lead to a later question or an outcome"))
+            elif target not in state:
+                visit(target, [*trail, question_id])
+        state[question_id] = "done"
+
+    for question_id in tree.questions:
+        if question_id not in state:
+            visit(question_id, [])
+    return problems
+
+
+def slugify(heading: str) -> str:
+    """The anchor MkDocs gives a heading (same rule as Python-Markdown's toc extension)."""
+    value = unicodedata.normalize("NFKD", heading).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(r"[-\s]+", "-", value)
+
+
+HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$")
+
+
+def page_anchors(page: Path) -> set[str]:
+    anchors = set()
+    in_fence = False
+    for line in page.read_text(encoding="utf-8").splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        match = None if in_fence else HEADING.match(line)
+        if match:
+            anchors.add(match.group(2) or slugify(match.group(1)))
+    return anchors
+
+
+def _links(tree: Tree, docs_dir: Path) -> list[Problem]:
+    problems = []
+    anchors_by_page: dict[str, set[str]] = {}
+    for outcome in tree.outcomes.values():
+        for link in outcome.links:
+            page, _, anchor = link.page.partition("#")
+            target = docs_dir / page
+            if not page.endswith(".md") or not target.is_file():
+                problems.append(Problem(tree.source, link.line, f"link '{link.page}' of outcome "
+                                        f"'{outcome.id}' points to a page that does not exist in "
+                                        f"{docs_dir}/; use a path like guidance/ground-rules.md"))
+                continue
+            if anchor:
+                if page not in anchors_by_page:
+                    anchors_by_page[page] = page_anchors(target)
+                if anchor not in anchors_by_page[page]:
+                    close = difflib.get_close_matches(anchor, anchors_by_page[page], n=1)
+                    hint = f"did you mean '#{close[0]}'?" if close else "link a heading that exists"
+                    problems.append(Problem(tree.source, link.line, f"link '{link.page}' of "
+                                            f"outcome '{outcome.id}' names a heading that {page} "
+                                            f"does not have; {hint}"))
+    return problems
+
+
+def longest_path(tree: Tree) -> int:
+    """The most questions any walk asks (the tree must be acyclic)."""
+    depth: dict[str, int] = {}
+
+    def questions_from(node_id: str) -> int:
+        if node_id not in tree.questions:
+            return 0
+        if node_id not in depth:
+            depth[node_id] = 0  # guards against cycles in unvalidated trees
+            depth[node_id] = 1 + max((questions_from(o.next) for o in
+                                      tree.questions[node_id].options), default=0)
+        return depth[node_id]
+
+    return questions_from(tree.start)

@@ -1,0 +1,51 @@
+"""A step as plain JSON-ready data: what the browser widget renders and the CLI prints."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from decision_tree.engine import Step
+from decision_tree.model import Outcome, Tree
+from decision_tree.permalink import encode
+
+
+def step_view(tree: Tree, step: Step, ignored: tuple[str, ...] | list[str] = ()) -> dict[str, Any]:
+    node = step.node
+    view: dict[str, Any] = {
+        "tree": tree.slug,
+        "permalink": encode(step.answers),
+        "ignored": list(ignored),
+        "trail": [
+            {
+                "question_id": r.question.id,
+                "prompt": r.question.prompt,
+                "option_id": r.option.id,
+                "label": r.option.label,
+                "note": r.option.note,
+            }
+            for r in step.reasons
+        ],
+    }
+    if isinstance(node, Outcome):
+        view["kind"] = "outcome"
+        view["outcome"] = {
+            "id": node.id,
+            "verdict": node.verdict.value,
+            "verdict_label": node.verdict.label,
+            "title": node.title,
+            "short": node.short,
+            "body_html": node.body_html,
+            "ground_rules": list(node.ground_rules),
+            "links": [{"title": link.title, "url": link.url} for link in node.links],
+            "page_url": f"answers/{node.id}/",
+        }
+    else:
+        view["kind"] = "question"
+        view["question"] = {
+            "id": node.id,
+            "prompt": node.prompt,
+            "help_html": node.help_html,
+            "number": len(step.reasons) + 1,
+            "options": [{"id": o.id, "label": o.label} for o in node.options],
+        }
+    return view

@@ -1,0 +1,34 @@
+"""MkDocs hook: add the pages generated from the tree (answers/<id>/, answers/, tree/).
+
+Generated in memory, never written into docs/, so a source file is never rewritten.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from decision_tree.errors import TreeInvalid
+from scripts.site_tree import load_site_tree, tree_path
+from scripts.tree_pages import answers_index, outcome_page, tree_overview
+
+
+def on_files(files: Files, config: Any) -> Files:
+    try:
+        tree = load_site_tree(Path(config.docs_dir))
+    except TreeInvalid as error:
+        raise PluginError(f"the decision tree has problems:\n{error}") from error
+    pages = {"tree.md": tree_overview(tree), "answers/index.md": answers_index(tree)}
+    pages |= {f"answers/{o.id}.md": outcome_page(tree, o) for o in tree.outcomes.values()}
+    for src_uri, content in pages.items():
+        files.append(File.generated(config, src_uri, content=content))
+    return files
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """Rebuild and reload when an editor saves a tree file."""
+    server.watch(str(tree_path().parent))
+    return server

@@ -1,0 +1,114 @@
+"""Markdown for the pages generated from the tree: one page per outcome, an index of the
+answers, and "the tree at a glance" (every question and outcome, readable without JS)."""
+
+from __future__ import annotations
+
+from decision_tree.engine import paths
+from decision_tree.model import Outcome, Question, Tree
+from decision_tree.permalink import encode
+
+DECIDE_PAGE = "decide.md"
+
+
+def _guidance_link(page: str, depth: int) -> str:
+    return "../" * depth + page
+
+
+def outcome_page(tree: Tree, outcome: Outcome) -> str:
+    """`answers/<id>.md`: the answer, why, the ground rules and where to read more."""
+    rules = "\n".join(f"- [ ] {rule}" for rule in outcome.ground_rules)
+    links = "\n".join(f"- [{link.title}]({_guidance_link(link.page, 1)})" for link in outcome.links)
+    routes = [step for step in paths(tree) if step.node.id == outcome.id]
+    walks = "\n".join(
+        f"    {n}. " + "; ".join(f"*{r.question.prompt}* **{r.option.label}**" for r in step.reasons)
+        + f" ([open this walk](../{DECIDE_PAGE}?{encode(step.answers)}))"
+        for n, step in enumerate(routes, 1)
+    )
+    return f"""---
+title: "{outcome.title.replace('"', "'")}"
+description: "{outcome.short.replace('"', "'")}"
+---
+
+# {outcome.title}
+
+<p class="dt-verdict dt-verdict--{outcome.verdict.value}">{outcome.verdict.label}</p>
+
+**{outcome.short}**
+
+{outcome.body}
+
+## Ground rules to agree before you speak
+
+{rules}
+
+## Read more
+
+{links}
+
+??? info "Every way the walkthrough reaches this answer ({len(routes)})"
+
+{walks}
+
+[Start the walkthrough](../{DECIDE_PAGE}){{ .md-button .md-button--primary }}
+[All answers](index.md){{ .md-button }}
+"""
+
+
+def answers_index(tree: Tree) -> str:
+    rows = "\n".join(f"| [{o.title}]({o.id}.md) | {o.verdict.label} | {o.short} |"
+                     for o in tree.outcomes.values())
+    return f"""# Answers
+
+Every answer the walkthrough "{tree.title}" can give, each on a page of its own that
+you can link to.
+
+| Answer | Verdict | In short |
+| --- | --- | --- |
+{rows}
+"""
+
+
+def _question_section(tree: Tree, question: Question) -> str:
+    lines = [f"### {question.prompt} {{#{question.id}}}", ""]
+    if question.help:
+        lines += [question.help, ""]
+    for option in question.options:
+        target = tree.node(option.next)
+        kind = "question" if isinstance(target, Question) else "answer"
+        title = target.prompt if isinstance(target, Question) else getattr(target, "title", "")
+        href = f"#{option.next}" if kind == "question" else f"answers/{option.next}.md"
+        note = f" — {option.note}" if option.note else ""
+        lines.append(f"- **{option.label}** → {kind}: [{title}]({href}){note}")
+    return "\n".join(lines)
+
+
+def tree_overview(tree: Tree) -> str:
+    """Every question, in the order a walk meets them, then every outcome."""
+    questions = "\n\n".join(_question_section(tree, q) for q in _walk_order(tree))
+    outcomes = "\n".join(f"- [{o.title}](answers/{o.id}.md) ({o.verdict.label}): {o.short}"
+                         for o in tree.outcomes.values())
+    return f"""# The tree at a glance
+
+All of "{tree.title}" on one page: every question, where each answer leads, and every
+outcome. It works without JavaScript and prints well. To be walked through it one
+question at a time, use [the walkthrough]({DECIDE_PAGE}).
+
+## Questions
+
+{questions}
+
+## Answers
+
+{outcomes}
+"""
+
+
+def _walk_order(tree: Tree) -> list[Question]:
+    """Questions breadth-first from the start, so the page reads in the order of a walk."""
+    order, queue = [tree.start], [tree.start]
+    while queue:
+        for option in tree.questions[queue.pop(0)].options:
+            if option.next in tree.questions and option.next not in order:
+                order.append(option.next)
+                queue.append(option.next)
+    return [tree.questions[q] for q in order]
