@@ -1,0 +1,221 @@
+"""The editors' command line: check, walk, explain, paths, graph.
+
+Errors are one clear line on stderr (or one line per problem for `check`), never a
+stack trace.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from decision_tree.engine import Step, answer, back, paths, start
+from decision_tree.errors import DecisionTreeError, TreeInvalid
+from decision_tree.graph import to_dot, to_mermaid
+from decision_tree.model import Outcome, Question, Tree
+from decision_tree.permalink import decode, encode
+
+TREES_DIR = Path(__file__).parent / "trees"
+DEFAULT_DOCS = Path("docs")
+
+
+def resolve_tree_path(name: str) -> Path:
+    """A tree given as a file path, or as a slug of a tree shipped in `decision_tree/trees/`."""
+    path = Path(name)
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        return path
+    return TREES_DIR / f"{name}.yaml"
+
+
+def load(name: str, docs: Path | None) -> Tree:
+    from decision_tree.loader import load_tree
+
+    path = resolve_tree_path(name)
+    if not path.is_file():
+        known = ", ".join(sorted(p.stem for p in TREES_DIR.glob("*.yaml"))) or "none"
+        raise DecisionTreeError(f"no tree file {path}; give a YAML file or one of the shipped "
+                                f"trees: {known}")
+    return load_tree(path, docs_dir=docs)
+
+
+def docs_dir(args: argparse.Namespace) -> Path | None:
+    if args.no_docs:
+        return None
+    if args.docs is not None:
+        return Path(args.docs)
+    return DEFAULT_DOCS if DEFAULT_DOCS.is_dir() else None
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    names = args.trees or sorted(p.stem for p in TREES_DIR.glob("*.yaml"))
+    failed = False
+    for name in names:
+        try:
+            tree = load(name, docs_dir(args))
+        except TreeInvalid as error:
+            failed = True
+            for problem in error.problems:
+                print(problem, file=out)
+            continue
+        count = sum(1 for _ in paths(tree))
+        print(f"{resolve_tree_path(name)}: ok ({len(tree.questions)} questions, "
+              f"{len(tree.outcomes)} outcomes, {count} paths)", file=out)
+    return 1 if failed else 0
+
+
+def describe(step: Step, out: TextIO, link_base: str) -> None:
+    node = step.node
+    if isinstance(node, Question):
+        print(f"Question {len(step.reasons) + 1}: {node.prompt}", file=out)
+        if node.help:
+            print(f"  {node.help}", file=out)
+        for number, option in enumerate(node.options, 1):
+            print(f"  {number}. {option.label}", file=out)
+    else:
+        print(f"Answer: {node.title}  [{node.verdict.label}]", file=out)
+        print(f"\n{node.short}\n\n{node.body}\n", file=out)
+        if step.reasons:
+            print("Why:", file=out)
+            for reason in step.reasons:
+                note = f" ({reason.option.note})" if reason.option.note else ""
+                print(f"  - {reason.question.prompt} {reason.option.label}{note}", file=out)
+        print("Ground rules to agree before you speak:", file=out)
+        for rule in node.ground_rules:
+            print(f"  [ ] {rule}", file=out)
+        print("Read more:", file=out)
+        for link in node.links:
+            print(f"  - {link.title}: {link.url}", file=out)
+    print(f"Link: {link_base}?{encode(step.answers)}", file=out)
+
+
+def cmd_walk(args: argparse.Namespace, out: TextIO, ask: Callable[[str], str] = input) -> int:
+    tree = load(args.tree, docs_dir(args))
+    step = start(tree)
+    print(f"{tree.title}\n(number to answer, b = back, r = restart, q = quit)\n", file=out)
+    while True:
+        describe(step, out, args.link_base)
+        if isinstance(step.node, Outcome):
+            prompt = "\nb = back, r = restart, q = quit > "
+        else:
+            prompt = "> "
+        try:
+            reply = ask(prompt).strip().lower()
+        except EOFError:
+            return 0
+        print(file=out)
+        if reply in ("q", "quit"):
+            return 0
+        if reply in ("r", "restart"):
+            step = start(tree)
+        elif reply in ("b", "back"):
+            step = back(tree, step)
+        elif isinstance(step.node, Question) and reply.isdigit() \
+                and 1 <= int(reply) <= len(step.node.options):
+            step = answer(tree, step, step.node.options[int(reply) - 1].id)
+        else:
+            print("Please type one of the numbers shown, or b, r or q.", file=out)
+
+
+def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
+    tree = load(args.tree, docs_dir(args))
+    decoded = decode(tree, args.link)
+    for note in decoded.ignored:
+        print(f"note: ignored {note}", file=out)
+    describe(decoded.step, out, args.link_base)
+    return 0
+
+
+def path_rows(tree: Tree) -> list[tuple[str, str, str]]:
+    """(answers, outcome id, verdict) for every path: the golden table's rows."""
+    return [(encode(step.answers), step.node.id, step.node.verdict.value)
+            for step in paths(tree) if isinstance(step.node, Outcome)]
+
+
+def cmd_paths(args: argparse.Namespace, out: TextIO) -> int:
+    tree = load(args.tree, docs_dir(args))
+    rows = path_rows(tree)
+    if args.format == "tsv":
+        print("answers\toutcome\tverdict", file=out)
+        for row in rows:
+            print("\t".join(row), file=out)
+        return 0
+    width = max(len(r[0]) for r in rows)
+    print(f"{'answers':<{width}}  outcome (verdict)", file=out)
+    for answers, outcome, verdict in rows:
+        print(f"{answers:<{width}}  {outcome} ({verdict})", file=out)
+    print(f"\n{len(rows)} paths", file=out)
+    return 0
+
+
+def cmd_graph(args: argparse.Namespace, out: TextIO) -> int:
+    tree = load(args.tree, docs_dir(args))
+    print(to_mermaid(tree) if args.format == "mermaid" else to_dot(tree), file=out)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="python -m decision_tree", description=__doc__,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--docs", metavar="DIR",
+                        help="docs folder to check guidance links against (default: ./docs)")
+    common.add_argument("--no-docs", action="store_true", help="do not check guidance links")
+    commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", parents=[common], help="validate trees",
+                                description="Validate trees; print every problem as "
+                                            "file:line: message and exit 1 if there is any.")
+    check.add_argument("trees", nargs="*", metavar="TREE",
+                       help="tree slugs or YAML files (default: every shipped tree)")
+    check.set_defaults(run=cmd_check)
+
+    link_base = argparse.ArgumentParser(add_help=False)
+    link_base.add_argument("--link-base", default="decide/", metavar="URL",
+                           help="address of the decide page, for printed links (default: decide/)")
+    walk = commands.add_parser("walk", parents=[common, link_base],
+                               help="walk a tree in the terminal",
+                               description="Answer the questions by number; b goes back, "
+                                           "r restarts, q quits.")
+    walk.add_argument("tree", metavar="TREE", help="tree slug or YAML file")
+    walk.set_defaults(run=cmd_walk)
+
+    explain = commands.add_parser("explain", parents=[common, link_base],
+                                  help="print the step or answer a permalink opens")
+    explain.add_argument("tree", metavar="TREE")
+    explain.add_argument("link", metavar="LINK", help="a permalink, e.g. 'decide/?q1=a&q2=b'")
+    explain.set_defaults(run=cmd_explain)
+
+    paths_cmd = commands.add_parser("paths", parents=[common],
+                                    help="every path from the first question to an outcome")
+    paths_cmd.add_argument("tree", metavar="TREE")
+    paths_cmd.add_argument("--format", choices=["table", "tsv"], default="table")
+    paths_cmd.set_defaults(run=cmd_paths)
+
+    graph = commands.add_parser("graph", parents=[common], help="the tree as Graphviz DOT or Mermaid")
+    graph.add_argument("tree", metavar="TREE")
+    graph.add_argument("--format", choices=["dot", "mermaid"], default="dot")
+    graph.set_defaults(run=cmd_graph)
+    return root
+
+
+def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
+    args = parser().parse_args(argv)
+    out = out or sys.stdout
+    try:
+        status: int = args.run(args, out)
+        return status
+    except TreeInvalid as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except DecisionTreeError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except ModuleNotFoundError as error:
+        print(f"error: {error.name} is needed for this command; run `make setup`", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,51 @@
+"""Fixtures shared by the site, Pyodide and browser tests: one strict build of the site per
+test session, served from 127.0.0.1."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def built_site() -> Path:
+    """`mkdocs build --strict` into site/, once per session (the engine wheel is cached)."""
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=ROOT,
+                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1",
+                                                                 **_env()})
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return ROOT / "site"
+
+
+def _env() -> dict[str, str]:
+    import os
+
+    return dict(os.environ)
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
+                      ".wasm": "application/wasm", ".mjs": "text/javascript",
+                      ".js": "text/javascript"}
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 partial(QuietHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
