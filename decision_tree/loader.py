@@ -51,10 +51,15 @@ def parse_tree(text: str, path: str, docs_dir: str | Path | None = None) -> Tree
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark and "end of stream" in (error.problem or ""):
+            mark = error.context_mark  # e.g. an unclosed quote: point where it opened, not at EOF
         line = mark.line + 1 if mark else 0
         what = error.problem or "it cannot be parsed"
         raise TreeInvalid([Problem(path, line, f"invalid YAML: {what}; check the indentation "
                                                "and quoting on this line and the one before")])
+    except yaml.reader.ReaderError as error:  # a control character: locate it, one line only
+        line = text.count("\n", 0, error.position) + 1
+        raise TreeInvalid([Problem(path, line, f"invalid YAML: {str(error).splitlines()[0]}")])
     except yaml.YAMLError as error:
         raise TreeInvalid([Problem(path, 0, f"invalid YAML: {error}")])
     reader = _Reader(path)

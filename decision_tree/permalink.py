@@ -35,7 +35,8 @@ def _shown(fragment: str) -> str:
 def decode(tree: Tree, link: str) -> Decoded:
     """The last valid step a link reaches, and a note on each part of it that was ignored."""
     ignored: list[str] = []
-    query = link.split("?", 1)[1] if "?" in link else link
+    # a full URL: keep the query only; its #fragment is the page's, not part of the walk
+    query = link.split("?", 1)[1].split("#", 1)[0] if "?" in link else link
     query = query.lstrip("#")
     parts = [p for p in query.split("&") if p]
     if len(parts) > MAX_PAIRS:

@@ -38,7 +38,7 @@ def validate(tree: Tree, docs_dir: str | Path | None = None, start_line: int = 1
                 hint = f"did you mean '{close[0]}'?" if close else "fix its 'next'"
                 report(option.line, f"option '{option.id}' of question '{question.id}' leads to "
                                     f"'{option.next}', which is no question or outcome; {hint}")
-            if option.next == tree.start:
+            if option.next == tree.start and tree.start in tree.questions:
                 report(option.line, f"option '{option.id}' of question '{question.id}' leads back "
                                     "to the start question; point it at a later question or an "
                                     "outcome")
@@ -91,7 +91,8 @@ def _cycles(tree: Tree) -> list[Problem]:
             if target not in tree.questions or target == tree.start:
                 continue  # outcomes end a walk; dangling and start loops are reported elsewhere
             if state.get(target) == "active":
-                loop = [*trail[trail.index(target):], question_id, target]
+                chain = [*trail, question_id]  # the target may be this very question
+                loop = [*chain[chain.index(target):], target]
                 problems.append(Problem(tree.source, option.line, "cycle: " + " -> ".join(loop)
                                         + f"; option '{option.id}' of question '{question_id}' "
                                         "must lead to a later question or an outcome"))

@@ -1,0 +1,76 @@
+"""The same engine cases, run by the built cp313 wheel inside real Pyodide (Node), must give
+exactly what CPython gives."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from decision_tree.bridge import respond
+from decision_tree.cli import path_rows
+from scripts.site_tree import load_site_tree
+
+ROOT = Path(__file__).resolve().parents[2]
+RUNNER = Path(__file__).with_name("run_bridge.mjs")
+HOSTILE_LINKS = [
+    "<script>alert(1)</script>",
+    "already-said=<img src=x onerror=alert(1)>",
+    "a" * 100_000,
+    "already-said=not-yet&nope=nope&channel=carrier-pigeon",
+    "&&&===",
+]
+
+
+def engine_cases(tree_slug: str = "off-the-record") -> list[dict[str, Any]]:
+    tree = load_site_tree(ROOT / "docs")
+    cases: list[dict[str, Any]] = [{"op": "open", "link": ""}, {"op": "start", "link": ""}]
+    for answers, _outcome, _verdict in path_rows(tree):
+        pairs = answers.split("&")
+        for n, pair in enumerate(pairs):
+            link = "&".join(pairs[:n])
+            cases.append({"op": "answer", "link": link, "option": pair.split("=")[1]})
+        cases.append({"op": "open", "link": answers})
+        cases.append({"op": "back", "link": answers})
+    cases += [{"op": "open", "link": link} for link in HOSTILE_LINKS]
+    cases += [{"op": "answer", "link": "", "option": "<b>no</b>"}, {"op": "explode"}]
+    return [{"tree": tree_slug, **case} for case in cases]
+
+
+@pytest.fixture(scope="module")
+def pyodide_run(built_site: Path) -> dict[str, Any]:
+    cases = engine_cases()
+    result = subprocess.run(["node", str(RUNNER), str(built_site / "assets/engine/pyodide-lock.json")],
+                            input=json.dumps(cases), capture_output=True, text=True, cwd=ROOT,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    return {"cases": cases, **json.loads(result.stdout)}
+
+
+def test_wheel_runs_compiled_bytecode_on_pyodides_python(pyodide_run: dict[str, Any]) -> None:
+    assert pyodide_run["python"].startswith("3.13.")
+    assert pyodide_run["compiled"] is True
+
+
+def test_pyodide_gives_the_same_step_as_cpython_for_every_case(
+    pyodide_run: dict[str, Any],
+) -> None:
+    tree = load_site_tree(ROOT / "docs")
+    expected = [{"ok": True, "step": respond(case, tree=tree)} for case in pyodide_run["cases"]]
+    assert len(pyodide_run["responses"]) == len(expected) > 100
+    for case, got, want in zip(pyodide_run["cases"], pyodide_run["responses"], expected,
+                               strict=True):
+        assert got == want, case
+
+
+def test_every_path_ends_at_its_golden_outcome_in_pyodide(pyodide_run: dict[str, Any]) -> None:
+    outcomes = {(c["link"]): r["step"] for c, r in zip(pyodide_run["cases"],
+                                                       pyodide_run["responses"], strict=True)
+                if c["op"] == "open"}
+    tree = load_site_tree(ROOT / "docs")
+    for answers, outcome, _verdict in path_rows(tree):
+        assert outcomes[answers]["kind"] == "outcome"
+        assert outcomes[answers]["outcome"]["id"] == outcome
