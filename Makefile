@@ -12,10 +12,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: serve test build setup system-packages lint typecheck golden bench clean
 
-serve: setup
+serve: setup system-packages
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-build: setup
+build: setup system-packages
 	$(BIN)/mkdocs build --strict
 
 test: setup system-packages lint typecheck
@@ -48,7 +48,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 system-packages:
-	@scripts/ensure_system_packages.sh chromium=chromium
+	@scripts/ensure_system_packages.sh chromium=chromium dot=graphviz
 
 clean:
 	rm -rf site .cache $(VENV) node_modules

@@ -15,7 +15,8 @@ from decision_tree.compiled import from_data
 from decision_tree.engine import answer, back, start
 from decision_tree.errors import DecisionTreeError
 from decision_tree.model import Tree
-from decision_tree.permalink import decode
+from decision_tree.permalink import decode, encode
+from decision_tree.record import decision_record
 from decision_tree.views import step_view
 
 
@@ -36,7 +37,10 @@ def packaged_tree(slug: str) -> Tree:
 
 
 def respond(request: dict[str, Any], tree: Tree | None = None) -> dict[str, Any]:
-    """Handle one request: {op: open|answer|back|start, tree, link, option}."""
+    """Handle one request: {op: open|answer|back|start, tree, link, option}.
+
+    With `page` (the decide page's address) and `date`, an outcome's view also carries
+    its decision record as Markdown."""
     tree = tree or packaged_tree(str(request.get("tree", "off-the-record")))
     decoded = decode(tree, str(request.get("link", "")))
     step, ignored = decoded.step, list(decoded.ignored)
@@ -52,7 +56,11 @@ def respond(request: dict[str, Any], tree: Tree | None = None) -> dict[str, Any]
         step = start(tree)
     elif op != "open":
         ignored.append(f"unknown request '{op}'")
-    return step_view(tree, step, ignored)
+    view = step_view(tree, step, ignored)
+    if view["kind"] == "outcome" and request.get("page") and request.get("date"):
+        link = f"{request['page']}?{encode(step.answers)}"
+        view["outcome"]["record"] = decision_record(tree, step, link, str(request["date"]))
+    return view
 
 
 def handle(request_json: str) -> str:

@@ -36,8 +36,9 @@ def load(name: str, docs: Path | None) -> Tree:
     path = resolve_tree_path(name)
     if not path.is_file():
         known = ", ".join(sorted(p.stem for p in TREES_DIR.glob("*.yaml"))) or "none"
-        raise DecisionTreeError(f"no tree file {path}; give a YAML file or one of the shipped "
-                                f"trees: {known}")
+        raise DecisionTreeError(
+            f"no tree file {path}; give a YAML file or one of the shipped trees: {known}"
+        )
     return load_tree(path, docs_dir=docs)
 
 
@@ -61,8 +62,11 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
                 print(problem, file=out)
             continue
         count = sum(1 for _ in paths(tree))
-        print(f"{resolve_tree_path(name)}: ok ({len(tree.questions)} questions, "
-              f"{len(tree.outcomes)} outcomes, {count} paths)", file=out)
+        print(
+            f"{resolve_tree_path(name)}: ok ({len(tree.questions)} questions, "
+            f"{len(tree.outcomes)} outcomes, {count} paths)",
+            file=out,
+        )
     return 1 if failed else 0
 
 
@@ -97,10 +101,8 @@ def cmd_walk(args: argparse.Namespace, out: TextIO, ask: Callable[[str], str] = 
     print(f"{tree.title}\n(number to answer, b = back, r = restart, q = quit)\n", file=out)
     while True:
         describe(step, out, args.link_base)
-        if isinstance(step.node, Outcome):
-            prompt = "\nb = back, r = restart, q = quit > "
-        else:
-            prompt = "> "
+        at_outcome = isinstance(step.node, Outcome)
+        prompt = "\nb = back, r = restart, q = quit > " if at_outcome else "> "
         try:
             reply = ask(prompt).strip().lower()
         except EOFError:
@@ -112,8 +114,11 @@ def cmd_walk(args: argparse.Namespace, out: TextIO, ask: Callable[[str], str] = 
             step = start(tree)
         elif reply in ("b", "back"):
             step = back(tree, step)
-        elif isinstance(step.node, Question) and reply.isdigit() \
-                and 1 <= int(reply) <= len(step.node.options):
+        elif (
+            isinstance(step.node, Question)
+            and reply.isdigit()
+            and 1 <= int(reply) <= len(step.node.options)
+        ):
             step = answer(tree, step, step.node.options[int(reply) - 1].id)
         else:
             print("Please type one of the numbers shown, or b, r or q.", file=out)
@@ -130,8 +135,11 @@ def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
 
 def path_rows(tree: Tree) -> list[tuple[str, str, str]]:
     """(answers, outcome id, verdict) for every path: the golden table's rows."""
-    return [(encode(step.answers), step.node.id, step.node.verdict.value)
-            for step in paths(tree) if isinstance(step.node, Outcome)]
+    return [
+        (encode(step.answers), step.node.id, step.node.verdict.value)
+        for step in paths(tree)
+        if isinstance(step.node, Outcome)
+    ]
 
 
 def cmd_paths(args: argparse.Namespace, out: TextIO) -> int:
@@ -157,44 +165,68 @@ def cmd_graph(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(prog="python -m decision_tree", description=__doc__,
-                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    root = argparse.ArgumentParser(
+        prog="python -m decision_tree",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--docs", metavar="DIR",
-                        help="docs folder to check guidance links against (default: ./docs)")
+    common.add_argument(
+        "--docs",
+        metavar="DIR",
+        help="docs folder to check guidance links against (default: ./docs)",
+    )
     common.add_argument("--no-docs", action="store_true", help="do not check guidance links")
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = commands.add_parser("check", parents=[common], help="validate trees",
-                                description="Validate trees; print every problem as "
-                                            "file:line: message and exit 1 if there is any.")
-    check.add_argument("trees", nargs="*", metavar="TREE",
-                       help="tree slugs or YAML files (default: every shipped tree)")
+    check = commands.add_parser(
+        "check",
+        parents=[common],
+        help="validate trees",
+        description="Validate trees; print every problem as "
+        "file:line: message and exit 1 if there is any.",
+    )
+    check.add_argument(
+        "trees",
+        nargs="*",
+        metavar="TREE",
+        help="tree slugs or YAML files (default: every shipped tree)",
+    )
     check.set_defaults(run=cmd_check)
 
     link_base = argparse.ArgumentParser(add_help=False)
-    link_base.add_argument("--link-base", default="decide/", metavar="URL",
-                           help="address of the decide page, for printed links (default: decide/)")
-    walk = commands.add_parser("walk", parents=[common, link_base],
-                               help="walk a tree in the terminal",
-                               description="Answer the questions by number; b goes back, "
-                                           "r restarts, q quits.")
+    link_base.add_argument(
+        "--link-base",
+        default="decide/",
+        metavar="URL",
+        help="address of the decide page, for printed links (default: decide/)",
+    )
+    walk = commands.add_parser(
+        "walk",
+        parents=[common, link_base],
+        help="walk a tree in the terminal",
+        description="Answer the questions by number; b goes back, r restarts, q quits.",
+    )
     walk.add_argument("tree", metavar="TREE", help="tree slug or YAML file")
     walk.set_defaults(run=cmd_walk)
 
-    explain = commands.add_parser("explain", parents=[common, link_base],
-                                  help="print the step or answer a permalink opens")
+    explain = commands.add_parser(
+        "explain", parents=[common, link_base], help="print the step or answer a permalink opens"
+    )
     explain.add_argument("tree", metavar="TREE")
     explain.add_argument("link", metavar="LINK", help="a permalink, e.g. 'decide/?q1=a&q2=b'")
     explain.set_defaults(run=cmd_explain)
 
-    paths_cmd = commands.add_parser("paths", parents=[common],
-                                    help="every path from the first question to an outcome")
+    paths_cmd = commands.add_parser(
+        "paths", parents=[common], help="every path from the first question to an outcome"
+    )
     paths_cmd.add_argument("tree", metavar="TREE")
     paths_cmd.add_argument("--format", choices=["table", "tsv"], default="table")
     paths_cmd.set_defaults(run=cmd_paths)
 
-    graph = commands.add_parser("graph", parents=[common], help="the tree as Graphviz DOT or Mermaid")
+    graph = commands.add_parser(
+        "graph", parents=[common], help="the tree as Graphviz DOT or Mermaid"
+    )
     graph.add_argument("tree", metavar="TREE")
     graph.add_argument("--format", choices=["dot", "mermaid"], default="dot")
     graph.set_defaults(run=cmd_graph)

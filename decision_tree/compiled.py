@@ -48,8 +48,9 @@ def to_data(tree: Tree) -> dict[str, Any]:
 
 def from_data(data: dict[str, Any]) -> Tree:
     if data.get("format") != FORMAT:
-        raise ValueError(f"compiled tree format {data.get('format')!r}, expected {FORMAT}; "
-                         "rebuild the site")
+        raise ValueError(
+            f"compiled tree format {data.get('format')!r}, expected {FORMAT}; rebuild the site"
+        )
     questions = {
         q["id"]: Question(
             id=q["id"],
@@ -73,5 +74,6 @@ def from_data(data: dict[str, Any]) -> Tree:
         )
         for o in data["outcomes"]
     }
-    return Tree(data["slug"], data["title"], data["description"], data["start"], questions,
-                outcomes)
+    return Tree(
+        data["slug"], data["title"], data["description"], data["start"], questions, outcomes
+    )

@@ -41,13 +41,15 @@ def answer(tree: Tree, step: Step, option_id: str) -> Step:
     """The step after choosing `option_id`; InvalidAnswer if it is not an option here."""
     question = step.node
     if not isinstance(question, Question):
-        raise InvalidAnswer(f"the walk has reached the outcome '{question.id}'; go back or "
-                            "start again")
+        raise InvalidAnswer(
+            f"the walk has reached the outcome '{question.id}'; go back or start again"
+        )
     option = question.option(option_id)
     if option is None:
         choices = ", ".join(o.id for o in question.options)
-        raise InvalidAnswer(f"'{option_id}' is not an option of question '{question.id}'; "
-                            f"choose one of: {choices}")
+        raise InvalidAnswer(
+            f"'{option_id}' is not an option of question '{question.id}'; choose one of: {choices}"
+        )
     node = tree.node(option.next)
     if node is None:  # only possible with a tree that skipped validation
         raise InvalidAnswer(f"option '{option.id}' leads to '{option.next}', which is missing")
@@ -59,8 +61,10 @@ def replay(tree: Tree, answers: tuple[Answer, ...] | list[Answer]) -> Step:
     step = start(tree)
     for given in answers:
         if step.node.id != given.question_id:
-            raise InvalidAnswer(f"question '{given.question_id}' is not asked at this point; "
-                                f"the current question is '{step.node.id}'")
+            raise InvalidAnswer(
+                f"question '{given.question_id}' is not asked at this point; "
+                f"the current question is '{step.node.id}'"
+            )
         step = answer(tree, step, given.option_id)
     return step
 

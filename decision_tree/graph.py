@@ -10,20 +10,28 @@ def _quote(text: str) -> str:
 
 
 def to_dot(tree: Tree) -> str:
-    lines = [f"digraph {_quote(tree.slug)} {{", "  rankdir=TB;",
-             '  node [fontname="sans-serif", fontsize=11];',
-             '  edge [fontname="sans-serif", fontsize=9];']
+    lines = [
+        f"digraph {_quote(tree.slug)} {{",
+        "  rankdir=TB;",
+        '  node [fontname="sans-serif", fontsize=11];',
+        '  edge [fontname="sans-serif", fontsize=9];',
+    ]
     for question in tree.questions.values():
-        lines.append(f"  {_quote(question.id)} [shape=box, style=rounded, "
-                     f"label={_quote(question.prompt)}, URL={_quote('#' + question.id)}];")
+        lines.append(
+            f"  {_quote(question.id)} [shape=box, style=rounded, "
+            f"label={_quote(question.prompt)}, URL={_quote('#' + question.id)}];"
+        )
     for outcome in tree.outcomes.values():
-        lines.append(f"  {_quote(outcome.id)} [shape=box, style=filled, fillcolor=\"#e8eaf6\", "
-                     f"label={_quote(outcome.title + chr(10) + '(' + outcome.verdict.label + ')')}"
-                     f", URL={_quote('answers/' + outcome.id + '/')}];")
+        lines.append(
+            f'  {_quote(outcome.id)} [shape=box, style=filled, fillcolor="#e8eaf6", '
+            f"label={_quote(outcome.title + chr(10) + '(' + outcome.verdict.label + ')')}"
+            f", URL={_quote('answers/' + outcome.id + '/')}];"
+        )
     for question in tree.questions.values():
         for option in question.options:
-            lines.append(f"  {_quote(question.id)} -> {_quote(option.next)} "
-                         f"[label={_quote(option.label)}];")
+            lines.append(
+                f"  {_quote(question.id)} -> {_quote(option.next)} [label={_quote(option.label)}];"
+            )
     lines.append("}")
     return "\n".join(lines)
 

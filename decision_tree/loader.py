@@ -20,12 +20,25 @@ if TYPE_CHECKING:
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-TREE_FIELDS = {"slug": True, "title": True, "description": True, "start": True,
-               "questions": True, "outcomes": True}
+TREE_FIELDS = {
+    "slug": True,
+    "title": True,
+    "description": True,
+    "start": True,
+    "questions": True,
+    "outcomes": True,
+}
 QUESTION_FIELDS = {"id": True, "prompt": True, "help": False, "options": True}
 OPTION_FIELDS = {"id": True, "label": True, "next": True, "note": False}
-OUTCOME_FIELDS = {"id": True, "verdict": True, "title": True, "short": True, "body": True,
-                  "ground_rules": True, "links": True}
+OUTCOME_FIELDS = {
+    "id": True,
+    "verdict": True,
+    "title": True,
+    "short": True,
+    "body": True,
+    "ground_rules": True,
+    "links": True,
+}
 LINK_FIELDS = {"page": True, "title": True}
 
 
@@ -55,8 +68,16 @@ def parse_tree(text: str, path: str, docs_dir: str | Path | None = None) -> Tree
             mark = error.context_mark  # e.g. an unclosed quote: point where it opened, not at EOF
         line = mark.line + 1 if mark else 0
         what = error.problem or "it cannot be parsed"
-        raise TreeInvalid([Problem(path, line, f"invalid YAML: {what}; check the indentation "
-                                               "and quoting on this line and the one before")])
+        raise TreeInvalid(
+            [
+                Problem(
+                    path,
+                    line,
+                    f"invalid YAML: {what}; check the indentation "
+                    "and quoting on this line and the one before",
+                )
+            ]
+        )
     except yaml.reader.ReaderError as error:  # a control character: locate it, one line only
         line = text.count("\n", 0, error.position) + 1
         raise TreeInvalid([Problem(path, line, f"invalid YAML: {str(error).splitlines()[0]}")])
@@ -68,8 +89,14 @@ def parse_tree(text: str, path: str, docs_dir: str | Path | None = None) -> Tree
     if tree is not None:
         expected_slug = Path(path).stem
         if tree.slug != expected_slug:
-            problems.append(Problem(path, reader.slug_line, f"slug '{tree.slug}' does not match "
-                                    f"the file name; rename the file or set slug: {expected_slug}"))
+            problems.append(
+                Problem(
+                    path,
+                    reader.slug_line,
+                    f"slug '{tree.slug}' does not match "
+                    f"the file name; rename the file or set slug: {expected_slug}",
+                )
+            )
         problems += validate(tree, docs_dir=docs_dir, start_line=reader.start_line)
     if problems:
         raise TreeInvalid(problems)
@@ -109,7 +136,9 @@ class _Reader:
                 self.problem(key_node, f"field '{key}' appears twice in {what}; keep one")
             elif key not in spec:
                 close = difflib.get_close_matches(key, spec, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else f"the fields are: {', '.join(spec)}"
+                hint = (
+                    f"did you mean '{close[0]}'?" if close else f"the fields are: {', '.join(spec)}"
+                )
                 self.problem(key_node, f"unknown field '{key}' in {what}; {hint}")
             else:
                 found[key] = value_node
@@ -135,8 +164,11 @@ class _Reader:
     def identifier(self, node: Node | None, what: str) -> str:
         value = self.text(node, what)
         if value and node is not None and not ID_PATTERN.match(value):
-            self.problem(node, f"{what} '{value}' is not a valid id; use lowercase letters, digits "
-                               "and single hyphens, e.g. 'on-background'")
+            self.problem(
+                node,
+                f"{what} '{value}' is not a valid id; use lowercase letters, digits "
+                "and single hyphens, e.g. 'on-background'",
+            )
         return value
 
     def items(self, node: Node | None, what: str) -> list[Node]:
@@ -153,15 +185,21 @@ class _Reader:
         if not value:
             return
         if value in registry:
-            self.problem(node, f"duplicate id '{value}' (first used on line {registry[value]}); "
-                               f"give each {scope} its own id")
+            self.problem(
+                node,
+                f"duplicate id '{value}' (first used on line {registry[value]}); "
+                f"give each {scope} its own id",
+            )
         else:
             registry[value] = _line(node)
 
     def tree(self, root: Node | None) -> Tree | None:
         if root is None:
-            self.problem(1, "the file is empty; a tree needs slug, title, description, start, "
-                            "questions and outcomes")
+            self.problem(
+                1,
+                "the file is empty; a tree needs slug, title, description, start, "
+                "questions and outcomes",
+            )
             return None
         found = self.fields(root, "the tree", TREE_FIELDS)
         if found is None:
@@ -240,23 +278,33 @@ class _Reader:
             verdict = Verdict(verdict_text)
         except ValueError:
             if verdict_text:
-                self.problem(found["verdict"], f"{what} has an unknown verdict '{verdict_text}'; "
-                             f"use one of: {', '.join(v.value for v in Verdict)}")
+                self.problem(
+                    found["verdict"],
+                    f"{what} has an unknown verdict '{verdict_text}'; "
+                    f"use one of: {', '.join(v.value for v in Verdict)}",
+                )
             verdict = Verdict.ON_THE_RECORD
-        rules = tuple(self.text(item, f"a ground rule of {what}")
-                      for item in self.items(found.get("ground_rules"), f"ground_rules of {what}"))
+        rules = tuple(
+            self.text(item, f"a ground rule of {what}")
+            for item in self.items(found.get("ground_rules"), f"ground_rules of {what}")
+        )
         links = []
         for item in self.items(found.get("links"), f"the links of {what}"):
             link_fields = self.fields(item, f"a link of {what}", LINK_FIELDS)
             if link_fields is not None:
-                links.append(Link(
-                    page=self.text(link_fields.get("page"), f"the page of a link of {what}"),
-                    title=self.text(link_fields.get("title"), f"the title of a link of {what}"),
-                    line=_line(item),
-                ))
+                links.append(
+                    Link(
+                        page=self.text(link_fields.get("page"), f"the page of a link of {what}"),
+                        title=self.text(link_fields.get("title"), f"the title of a link of {what}"),
+                        line=_line(item),
+                    )
+                )
         if "links" in found and not links:
-            self.problem(found["links"], f"{what} has no guidance link; add at least one "
-                                         "under 'links' (page: guidance/….md, title: …)")
+            self.problem(
+                found["links"],
+                f"{what} has no guidance link; add at least one "
+                "under 'links' (page: guidance/….md, title: …)",
+            )
         return Outcome(
             id=oid,
             verdict=verdict,

@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 
 from decision_tree.errors import Problem
-from decision_tree.model import Tree
+from decision_tree.model import Node, Tree
 
 MAX_DEPTH = 8
 
@@ -26,32 +26,48 @@ def validate(tree: Tree, docs_dir: str | Path | None = None, start_line: int = 1
     all_ids = [*tree.questions, *tree.outcomes]
     if tree.start and tree.start not in tree.questions:
         kind = "an outcome" if tree.start in tree.outcomes else "not a question in this file"
-        report(start_line, f"start '{tree.start}' is {kind}; set start to the id of the first "
-                           "question")
+        report(
+            start_line, f"start '{tree.start}' is {kind}; set start to the id of the first question"
+        )
     for question in tree.questions.values():
         if len(question.options) < 2:
-            report(question.line, f"question '{question.id}' has {len(question.options)} "
-                                  "option(s); give it at least two, or remove the question")
+            report(
+                question.line,
+                f"question '{question.id}' has {len(question.options)} "
+                "option(s); give it at least two, or remove the question",
+            )
         for option in question.options:
             if option.next and tree.node(option.next) is None:
                 close = difflib.get_close_matches(option.next, all_ids, n=1)
                 hint = f"did you mean '{close[0]}'?" if close else "fix its 'next'"
-                report(option.line, f"option '{option.id}' of question '{question.id}' leads to "
-                                    f"'{option.next}', which is no question or outcome; {hint}")
+                report(
+                    option.line,
+                    f"option '{option.id}' of question '{question.id}' leads to "
+                    f"'{option.next}', which is no question or outcome; {hint}",
+                )
             if option.next == tree.start and tree.start in tree.questions:
-                report(option.line, f"option '{option.id}' of question '{question.id}' leads back "
-                                    "to the start question; point it at a later question or an "
-                                    "outcome")
+                report(
+                    option.line,
+                    f"option '{option.id}' of question '{question.id}' leads back "
+                    "to the start question; point it at a later question or an "
+                    "outcome",
+                )
     for outcome in tree.outcomes.values():
         if not outcome.ground_rules:
-            report(outcome.line, f"outcome '{outcome.id}' has no ground_rules; list at least one "
-                                 "thing to agree or do before speaking")
+            report(
+                outcome.line,
+                f"outcome '{outcome.id}' has no ground_rules; list at least one "
+                "thing to agree or do before speaking",
+            )
     problems += _reachability(tree)
     cycles = _cycles(tree)
     problems += cycles
     if not cycles and tree.start in tree.questions and longest_path(tree) > MAX_DEPTH:
-        report(start_line, f"the longest walk asks {longest_path(tree)} questions; keep every "
-                           f"path to {MAX_DEPTH} questions or fewer so the walk stays short")
+        report(
+            start_line,
+            f"the longest walk asks {longest_path(tree)} questions; keep every "
+            f"path to {MAX_DEPTH} questions or fewer so the walk stays short",
+        )
     if docs_dir is not None:
         problems += _links(tree, Path(docs_dir))
     return problems
@@ -69,12 +85,19 @@ def _reachability(tree: Tree) -> list[Problem]:
                 seen.add(option.next)
                 stack.append(option.next)
     problems = []
-    for node in [*tree.questions.values(), *tree.outcomes.values()]:
+    nodes: list[Node] = [*tree.questions.values(), *tree.outcomes.values()]
+    for node in nodes:
         if node.id not in seen:
             kind = "question" if node.id in tree.questions else "outcome"
-            problems.append(Problem(tree.source, node.line, f"{kind} '{node.id}' cannot be reached "
-                                    f"from the start question '{tree.start}'; point an option at "
-                                    "it, or delete it"))
+            problems.append(
+                Problem(
+                    tree.source,
+                    node.line,
+                    f"{kind} '{node.id}' cannot be reached "
+                    f"from the start question '{tree.start}'; point an option at "
+                    "it, or delete it",
+                )
+            )
     return problems
 
 
@@ -92,10 +115,17 @@ def _cycles(tree: Tree) -> list[Problem]:
                 continue  # outcomes end a walk; dangling and start loops are reported elsewhere
             if state.get(target) == "active":
                 chain = [*trail, question_id]  # the target may be this very question
-                loop = [*chain[chain.index(target):], target]
-                problems.append(Problem(tree.source, option.line, "cycle: " + " -> ".join(loop)
-                                        + f"; option '{option.id}' of question '{question_id}' "
-                                        "must lead to a later question or an outcome"))
+                loop = [*chain[chain.index(target) :], target]
+                problems.append(
+                    Problem(
+                        tree.source,
+                        option.line,
+                        "cycle: "
+                        + " -> ".join(loop)
+                        + f"; option '{option.id}' of question '{question_id}' "
+                        "must lead to a later question or an outcome",
+                    )
+                )
             elif target not in state:
                 visit(target, [*trail, question_id])
         state[question_id] = "done"
@@ -136,9 +166,15 @@ def _links(tree: Tree, docs_dir: Path) -> list[Problem]:
             page, _, anchor = link.page.partition("#")
             target = docs_dir / page
             if not page.endswith(".md") or not target.is_file():
-                problems.append(Problem(tree.source, link.line, f"link '{link.page}' of outcome "
-                                        f"'{outcome.id}' points to a page that does not exist in "
-                                        f"{docs_dir}/; use a path like guidance/ground-rules.md"))
+                problems.append(
+                    Problem(
+                        tree.source,
+                        link.line,
+                        f"link '{link.page}' of outcome "
+                        f"'{outcome.id}' points to a page that does not exist in "
+                        f"{docs_dir}/; use a path like guidance/ground-rules.md",
+                    )
+                )
                 continue
             if anchor:
                 if page not in anchors_by_page:
@@ -146,9 +182,15 @@ def _links(tree: Tree, docs_dir: Path) -> list[Problem]:
                 if anchor not in anchors_by_page[page]:
                     close = difflib.get_close_matches(anchor, anchors_by_page[page], n=1)
                     hint = f"did you mean '#{close[0]}'?" if close else "link a heading that exists"
-                    problems.append(Problem(tree.source, link.line, f"link '{link.page}' of "
-                                            f"outcome '{outcome.id}' names a heading that {page} "
-                                            f"does not have; {hint}"))
+                    problems.append(
+                        Problem(
+                            tree.source,
+                            link.line,
+                            f"link '{link.page}' of "
+                            f"outcome '{outcome.id}' names a heading that {page} "
+                            f"does not have; {hint}",
+                        )
+                    )
     return problems
 
 
@@ -161,8 +203,9 @@ def longest_path(tree: Tree) -> int:
             return 0
         if node_id not in depth:
             depth[node_id] = 0  # guards against cycles in unvalidated trees
-            depth[node_id] = 1 + max((questions_from(o.next) for o in
-                                      tree.questions[node_id].options), default=0)
+            depth[node_id] = 1 + max(
+                (questions_from(o.next) for o in tree.questions[node_id].options), default=0
+            )
         return depth[node_id]
 
     return questions_from(tree.start)

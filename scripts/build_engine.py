@@ -17,8 +17,13 @@ from pathlib import Path
 
 from decision_tree.compiled import to_data
 from decision_tree.loader import load_tree
-from scripts.pyodide_runtime import PYODIDE_DIR, ROOT, BuildError, check_python_matches, \
-    pyodide_lock_path
+from scripts.pyodide_runtime import (
+    PYODIDE_DIR,
+    ROOT,
+    BuildError,
+    check_python_matches,
+    pyodide_lock_path,
+)
 from scripts.render_markdown import render_tree_html
 
 PACKAGE = ROOT / "decision_tree"
@@ -33,8 +38,9 @@ def compile_trees(dest: Path, trees_dir: Path = TREES, docs_dir: Path = DOCS) ->
     for source in sorted(trees_dir.glob("*.yaml")):
         tree = render_tree_html(load_tree(source, docs_dir=docs_dir))
         target = dest / f"{tree.slug}.json"
-        target.write_text(json.dumps(to_data(tree), ensure_ascii=False, sort_keys=True),
-                          encoding="utf-8")
+        target.write_text(
+            json.dumps(to_data(tree), ensure_ascii=False, sort_keys=True), encoding="utf-8"
+        )
         written.append(target)
     return written
 
@@ -42,8 +48,14 @@ def compile_trees(dest: Path, trees_dir: Path = TREES, docs_dir: Path = DOCS) ->
 def source_fingerprint(docs_dir: Path = DOCS) -> str:
     """A hash of everything the wheel is made from, to skip rebuilding an unchanged engine."""
     digest = hashlib.sha256()
-    inputs = [ROOT / "pyproject.toml", pyodide_lock_path(), *sorted(PACKAGE.rglob("*.py")),
-              *sorted(TREES.glob("*.yaml")), Path(__file__), ROOT / "scripts" / "render_markdown.py"]
+    inputs = [
+        ROOT / "pyproject.toml",
+        pyodide_lock_path(),
+        *sorted(PACKAGE.rglob("*.py")),
+        *sorted(TREES.glob("*.yaml")),
+        Path(__file__),
+        ROOT / "scripts" / "render_markdown.py",
+    ]
     for path in inputs:
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
@@ -69,13 +81,27 @@ def build_engine(out_dir: Path, docs_dir: Path = DOCS) -> Path:
     with tempfile.TemporaryDirectory(prefix="decision-tree-build-") as tmp:
         staging = Path(tmp) / "src"
         # Build from a copy so compiled JSON never lands in the source tree.
-        shutil.copytree(PACKAGE, staging / "decision_tree",
-                        ignore=shutil.ignore_patterns("__pycache__", "*.yaml"))
+        shutil.copytree(
+            PACKAGE,
+            staging / "decision_tree",
+            ignore=shutil.ignore_patterns("__pycache__", "*.yaml"),
+        )
         shutil.copy2(ROOT / "pyproject.toml", staging / "pyproject.toml")
         compile_trees(staging / "decision_tree" / "trees", docs_dir=docs_dir)
         wheels = Path(tmp) / "wheels"
-        _run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(wheels),
-              str(staging)], "building the wheel")
+        _run(
+            [
+                sys.executable,
+                "-m",
+                "build",
+                "--wheel",
+                "--no-isolation",
+                "--outdir",
+                str(wheels),
+                str(staging),
+            ],
+            "building the wheel",
+        )
         (py3_wheel,) = wheels.glob("decision_tree-*-py3-none-any.whl")
 
         folder = Path(tmp) / "out"
@@ -99,8 +125,9 @@ def build_engine(out_dir: Path, docs_dir: Path = DOCS) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("out_dir", type=Path, help="folder for the wheel and pyodide-lock.json")
     args = parser.parse_args(argv)
     try:

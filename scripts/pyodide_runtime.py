@@ -22,8 +22,10 @@ class BuildError(Exception):
 def pyodide_lock_path(pyodide_dir: Path = PYODIDE_DIR) -> Path:
     lock = pyodide_dir / "pyodide-lock.json"
     if not lock.is_file():
-        raise BuildError(f"{lock} is missing; run `npm ci` (or `make serve`) to install the pinned "
-                         "Pyodide runtime")
+        raise BuildError(
+            f"{lock} is missing; run `npm ci` (or `make serve`) to install the pinned "
+            "Pyodide runtime"
+        )
     return lock
 
 
@@ -40,9 +42,11 @@ def check_python_matches(pyodide_dir: Path = PYODIDE_DIR) -> None:
     runtime = ".".join(info["python"].split(".")[:2])
     host = f"{sys.version_info.major}.{sys.version_info.minor}"
     if host != runtime:
-        raise BuildError(f"this build runs on Python {host}, but the pinned Pyodide "
-                         f"{info['version']} runs Python {runtime}; the wheel's bytecode would "
-                         f"not import. Build with Python {runtime} (`make` sets up .venv on it).")
+        raise BuildError(
+            f"this build runs on Python {host}, but the pinned Pyodide "
+            f"{info['version']} runs Python {runtime}; the wheel's bytecode would "
+            f"not import. Build with Python {runtime} (`make` sets up .venv on it)."
+        )
 
 
 def runtime_dirname(pyodide_dir: Path = PYODIDE_DIR) -> str:
@@ -58,8 +62,11 @@ def copy_runtime(dest: Path, pyodide_dir: Path = PYODIDE_DIR) -> list[Path]:
         source, target = pyodide_dir / name, dest / name
         if not source.is_file():
             raise BuildError(f"{source} is missing; run `npm ci` to reinstall Pyodide")
-        if not target.is_file() or target.stat().st_size != source.stat().st_size \
-                or target.stat().st_mtime < source.stat().st_mtime:
+        if (
+            not target.is_file()
+            or target.stat().st_size != source.stat().st_size
+            or target.stat().st_mtime < source.stat().st_mtime
+        ):
             shutil.copy2(source, target)
         copied.append(target)
     return copied

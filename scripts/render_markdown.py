@@ -17,8 +17,10 @@ def to_html(text: str) -> str:
 
 
 def render_tree_html(tree: Tree) -> Tree:
-    questions = {k: dataclasses.replace(q, help_html=to_html(q.help))
-                 for k, q in tree.questions.items()}
-    outcomes = {k: dataclasses.replace(o, body_html=to_html(o.body))
-                for k, o in tree.outcomes.items()}
+    questions = {
+        k: dataclasses.replace(q, help_html=to_html(q.help)) for k, q in tree.questions.items()
+    }
+    outcomes = {
+        k: dataclasses.replace(o, body_html=to_html(o.body)) for k, o in tree.outcomes.items()
+    }
     return dataclasses.replace(tree, questions=questions, outcomes=outcomes)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decision_tree.engine import paths
 from decision_tree.model import Outcome, Question, Tree
 from decision_tree.permalink import encode
+from scripts.tree_diagram import tree_svg
 
 DECIDE_PAGE = "decide.md"
 
@@ -20,7 +21,8 @@ def outcome_page(tree: Tree, outcome: Outcome) -> str:
     links = "\n".join(f"- [{link.title}]({_guidance_link(link.page, 1)})" for link in outcome.links)
     routes = [step for step in paths(tree) if step.node.id == outcome.id]
     walks = "\n".join(
-        f"    {n}. " + "; ".join(f"*{r.question.prompt}* **{r.option.label}**" for r in step.reasons)
+        f"    {n}. "
+        + "; ".join(f"*{r.question.prompt}* **{r.option.label}**" for r in step.reasons)
         + f" ([open this walk](../{DECIDE_PAGE}?{encode(step.answers)}))"
         for n, step in enumerate(routes, 1)
     )
@@ -55,8 +57,10 @@ description: "{outcome.short.replace('"', "'")}"
 
 
 def answers_index(tree: Tree) -> str:
-    rows = "\n".join(f"| [{o.title}]({o.id}.md) | {o.verdict.label} | {o.short} |"
-                     for o in tree.outcomes.values())
+    rows = "\n".join(
+        f"| [{o.title}]({o.id}.md) | {o.verdict.label} | {o.short} |"
+        for o in tree.outcomes.values()
+    )
     return f"""# Answers
 
 Every answer the walkthrough "{tree.title}" can give, each on a page of its own that
@@ -82,16 +86,33 @@ def _question_section(tree: Tree, question: Question) -> str:
     return "\n".join(lines)
 
 
+def _diagram(tree: Tree) -> str:
+    """The tree drawn by Graphviz at build time, inline; links resolve from tree/."""
+    return f"""<figure class="tree-diagram" aria-labelledby="tree-diagram-caption" data-search-exclude>
+{tree_svg(tree, answers_prefix="../")}
+<figcaption id="tree-diagram-caption">The whole tree. Rounded boxes are questions, shaded
+boxes are answers, and each arrow carries the reply that leads along it. Select a box to go
+to that question below or to that answer's page.</figcaption>
+</figure>"""
+
+
 def tree_overview(tree: Tree) -> str:
-    """Every question, in the order a walk meets them, then every outcome."""
+    """A diagram of the tree, every question in the order a walk meets them, then every
+    outcome."""
     questions = "\n\n".join(_question_section(tree, q) for q in _walk_order(tree))
-    outcomes = "\n".join(f"- [{o.title}](answers/{o.id}.md) ({o.verdict.label}): {o.short}"
-                         for o in tree.outcomes.values())
+    outcomes = "\n".join(
+        f"- [{o.title}](answers/{o.id}.md) ({o.verdict.label}): {o.short}"
+        for o in tree.outcomes.values()
+    )
     return f"""# The tree at a glance
 
 All of "{tree.title}" on one page: every question, where each answer leads, and every
 outcome. It works without JavaScript and prints well. To be walked through it one
 question at a time, use [the walkthrough]({DECIDE_PAGE}).
+
+## Diagram
+
+{_diagram(tree)}
 
 ## Questions
 

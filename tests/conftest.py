@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -17,12 +18,22 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")
-def built_site() -> Path:
-    """`mkdocs build --strict` into site/, once per session (the engine wheel is cached)."""
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=ROOT,
-                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1",
-                                                                 **_env()})
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+def site_build() -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` into site/, once per session (the engine wheel is cached),
+    with its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", **_env()},
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build: subprocess.CompletedProcess[str]) -> Path:
+    """The site built by `site_build`; fails if the build failed."""
+    assert site_build.returncode == 0, f"mkdocs build --strict failed:\n{site_build.stderr}"
     return ROOT / "site"
 
 
@@ -33,9 +44,12 @@ def _env() -> dict[str, str]:
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
-                      ".wasm": "application/wasm", ".mjs": "text/javascript",
-                      ".js": "text/javascript"}
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+    }
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -43,8 +57,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 partial(QuietHandler, directory=str(built_site)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(built_site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -13,7 +13,6 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-
 from decision_tree.errors import TreeInvalid
 from scripts.build_engine import ROOT, build_engine, source_fingerprint
 from scripts.pyodide_runtime import BuildError

@@ -7,7 +7,6 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-
 from scripts.pyodide_runtime import BuildError, copy_runtime, runtime_dirname
 
 

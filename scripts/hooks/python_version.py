@@ -6,7 +6,6 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-
 from scripts.pyodide_runtime import BuildError, check_python_matches
 
 

@@ -11,8 +11,14 @@ from playwright.sync_api import Browser, Page, Request, sync_playwright
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Without the background-networking flags Chromium tries to reach Google at start-up.
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ENGINE_TIMEOUT_MS = 90_000
 
 
@@ -34,8 +40,11 @@ class RequestLog:
     def foreign(self, origin: str) -> list[str]:
         """Requests that left the site's origin (data: and blob: URLs stay on the page)."""
         host = urlsplit(origin).netloc
-        return [u for u in self.urls
-                if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != host]
+        return [
+            u
+            for u in self.urls
+            if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != host
+        ]
 
 
 @pytest.fixture

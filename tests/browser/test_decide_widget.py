@@ -23,9 +23,7 @@ def test_walk_reaches_an_outcome_with_every_request_on_the_site(
     row = golden_rows()[-1]
     page.goto(site_url + "decide/")
     wait_for_engine(page)
-    ready_ms = page.evaluate(
-        "performance.getEntriesByName('decision-engine-ready')[0].startTime"
-    )
+    ready_ms = page.evaluate("performance.getEntriesByName('decision-engine-ready')[0].startTime")
     print(f"\nengine ready {ready_ms:.0f} ms after navigation started")
     for pair in row["answers"].split("&"):
         question, option = pair.split("=")

@@ -16,8 +16,9 @@ SAMPLE = "tests/fixtures/trees/sample.yaml"
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "decision_tree", *args], cwd=ROOT,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "decision_tree", *args], cwd=ROOT, capture_output=True, text=True
+    )
 
 
 def test_check_passes_on_the_real_tree() -> None:
@@ -82,10 +83,13 @@ def test_paths_lists_every_path_with_its_outcome() -> None:
     ]
 
 
-@pytest.mark.parametrize("fmt, first_line, edge", [
-    ("dot", 'digraph "sample" {', '"said" -> "too-late" [label="Yes"];'),
-    ("mermaid", "flowchart TD", 'said -->|"Yes"| too-late'),
-])
+@pytest.mark.parametrize(
+    "fmt, first_line, edge",
+    [
+        ("dot", 'digraph "sample" {', '"said" -> "too-late" [label="Yes"];'),
+        ("mermaid", "flowchart TD", 'said -->|"Yes"| too-late'),
+    ],
+)
 def test_graph_prints_every_edge(fmt: str, first_line: str, edge: str) -> None:
     out = io.StringIO()
     assert main(["graph", SAMPLE, "--format", fmt, "--no-docs"], out=out) == 0

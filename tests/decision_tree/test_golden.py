@@ -19,8 +19,8 @@ def test_golden_path_table_is_up_to_date() -> None:
 
 
 def test_golden_table_covers_every_outcome() -> None:
-    from decision_tree.loader import load_tree
     from decision_tree.cli import resolve_tree_path
+    from decision_tree.loader import load_tree
 
     tree = load_tree(resolve_tree_path("off-the-record"))
     rows = GOLDEN.read_text(encoding="utf-8").splitlines()[1:]

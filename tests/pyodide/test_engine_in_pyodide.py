@@ -43,9 +43,14 @@ def engine_cases(tree_slug: str = "off-the-record") -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def pyodide_run(built_site: Path) -> dict[str, Any]:
     cases = engine_cases()
-    result = subprocess.run(["node", str(RUNNER), str(built_site / "assets/engine/pyodide-lock.json")],
-                            input=json.dumps(cases), capture_output=True, text=True, cwd=ROOT,
-                            timeout=300)
+    result = subprocess.run(
+        ["node", str(RUNNER), str(built_site / "assets/engine/pyodide-lock.json")],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     return {"cases": cases, **json.loads(result.stdout)}
 
@@ -61,15 +66,18 @@ def test_pyodide_gives_the_same_step_as_cpython_for_every_case(
     tree = load_site_tree(ROOT / "docs")
     expected = [{"ok": True, "step": respond(case, tree=tree)} for case in pyodide_run["cases"]]
     assert len(pyodide_run["responses"]) == len(expected) > 100
-    for case, got, want in zip(pyodide_run["cases"], pyodide_run["responses"], expected,
-                               strict=True):
+    for case, got, want in zip(
+        pyodide_run["cases"], pyodide_run["responses"], expected, strict=True
+    ):
         assert got == want, case
 
 
 def test_every_path_ends_at_its_golden_outcome_in_pyodide(pyodide_run: dict[str, Any]) -> None:
-    outcomes = {(c["link"]): r["step"] for c, r in zip(pyodide_run["cases"],
-                                                       pyodide_run["responses"], strict=True)
-                if c["op"] == "open"}
+    outcomes = {
+        (c["link"]): r["step"]
+        for c, r in zip(pyodide_run["cases"], pyodide_run["responses"], strict=True)
+        if c["op"] == "open"
+    }
     tree = load_site_tree(ROOT / "docs")
     for answers, outcome, _verdict in path_rows(tree):
         assert outcomes[answers]["kind"] == "outcome"

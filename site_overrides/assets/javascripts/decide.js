@@ -1,12 +1,13 @@
 // The walkthrough widget on the decide page: DOM, URL and transport only. Every decision
-// (which step comes next, what a link means, what was ignored) is made by the Python
-// engine in a Web Worker. One engine per browsing session: Material's instant navigation
-// keeps this module alive, so coming back to the page reuses the running worker.
+// (which step comes next, what a link means, what was ignored, the decision record) is
+// made by the Python engine in a Web Worker. One engine per browsing session: Material's
+// instant navigation keeps this module alive, so coming back to the page reuses the worker.
 
-const session = (window.__offTheRecordEngine ??= { engine: null });
+const session = (window.__offTheRecordEngine ??= { engine: null, workersStarted: 0 });
 
 function startEngine(data) {
   const worker = new Worker(new URL(data.worker, location.href), { type: "module" });
+  session.workersStarted += 1;
   const engine = {
     worker,
     status: { stage: "Starting the decision engine…", value: 0 },
@@ -29,11 +30,14 @@ function startEngine(data) {
     engine.listeners.forEach((listener) => listener(status));
   };
   engine.ready = new Promise((resolve, reject) => {
-    const fail = (message) => {
-      notify({ failed: true, stage: message });
-      reject(new Error(message));
+    const fail = (reason) => {
+      notify({ failed: true, stage: reason });
+      reject(new Error(reason));
     };
-    worker.onerror = (event) => fail(event.message || "the engine's worker could not start");
+    worker.onerror = (event) => {
+      event.preventDefault();
+      fail(event.message || "the engine's worker script could not be loaded");
+    };
     worker.onmessage = ({ data: message }) => {
       if (message.type === "progress") notify({ stage: message.stage, value: message.value });
       else if (message.type === "failed") fail(message.message);
@@ -49,6 +53,14 @@ function startEngine(data) {
     };
   });
   engine.ready.catch(() => {}); // reported through the status; no unhandled rejection
+  // Last resort for a runtime that neither loads nor fails (it has happened with Pyodide).
+  const watchdog = setTimeout(() => {
+    if (!engine.status.ready && !engine.status.failed) {
+      engine.status = { failed: true, stage: "the engine did not start within 90 seconds" };
+      engine.listeners.forEach((listener) => listener(engine.status));
+    }
+  }, 90_000);
+  engine.ready.finally(() => clearTimeout(watchdog)).catch(() => {});
   worker.postMessage({
     type: "boot",
     runtime: new URL(data.runtime, location.href).href,
@@ -61,30 +73,41 @@ function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (name === "text") node.textContent = value;
-    else if (name === "html") node.innerHTML = value; // build-time Markdown only
+    else if (name === "html") node.innerHTML = value; // build-time Markdown from the tree only
     else node.setAttribute(name, value);
   }
   node.append(...children.filter(Boolean));
   return node;
 }
 
+const today = () => {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+};
+
 class Walkthrough {
   constructor(root) {
     this.root = root;
     this.site = new URL(root.dataset.site, location.href);
-    this.status = root.querySelector(".dt-status");
-    this.notice = root.querySelector(".dt-notice");
-    this.step = root.querySelector(".dt-step");
+    this.part = (name) => root.querySelector(`.dt-${name}`);
+    this.step = this.part("step");
     this.view = null;
     this.queued = null; // an answer given before the engine was ready
+    this.busy = false;
     this.engine = session.engine ??= startEngine(root.dataset);
     this.onStatus = (status) => this.showStatus(status);
     this.engine.listeners.add(this.onStatus);
-    this.showStatus(this.engine.status);
-    root.addEventListener("click", (event) => this.onClick(event));
-    this.onPopState = () => this.open(location.search.slice(1), { push: false });
+    this.onPopState = () => this.open(location.search.slice(1), { push: false, focus: true });
     window.addEventListener("popstate", this.onPopState);
-    this.open(location.search.slice(1), { push: false });
+    root.addEventListener("click", (event) => this.onClick(event));
+    const link = location.search.slice(1);
+    if (link && !this.engine.status.ready) {
+      // The build-time first question is not where this link points: say what is coming.
+      this.step.dataset.kind = "pending";
+      this.step.replaceChildren(element("p", { text: "Opening the step your link points to…" }));
+    }
+    this.showStatus(this.engine.status);
+    this.open(link, { push: false, focus: false });
   }
 
   destroy() {
@@ -94,73 +117,97 @@ class Walkthrough {
 
   showStatus(status) {
     this.root.dataset.engine = status.failed ? "failed" : status.ready ? "ready" : "loading";
-    this.status.querySelector(".dt-status__text").textContent = status.failed
-      ? `The walkthrough could not start: ${status.stage}`
-      : status.ready
-        ? "Ready."
-        : status.stage;
-    this.status.querySelector(".dt-status__bar").value = status.value ?? 0;
-    this.status.hidden = Boolean(status.ready);
+    const bar = this.part("status");
+    bar.hidden = Boolean(status.ready || status.failed);
+    bar.querySelector(".dt-status__text").textContent = status.stage;
+    bar.querySelector(".dt-status__bar").value = status.value ?? 0;
+    if (status.failed) {
+      this.part("failure").hidden = false;
+      this.part("failure__reason").textContent =
+        `This browser could not start the engine that runs it (${status.stage}). ` +
+        "That happens when WebAssembly or Web Workers are blocked or unsupported.";
+      this.root.querySelectorAll(".dt-step, .dt-controls").forEach((node) => (node.hidden = true));
+    }
   }
 
   onClick(event) {
     const button = event.target.closest("button");
     if (!button || !this.root.contains(button)) return;
+    const action = button.dataset.action;
     if (button.dataset.option) this.answer(button.dataset.option, button);
-    else if (button.dataset.action === "back") this.send({ op: "back" });
-    else if (button.dataset.action === "start") this.send({ op: "start" });
-    else if (button.dataset.action === "copy") this.copyLink(button);
+    else if (action === "back" || action === "start") this.send({ op: action });
+    else if (action === "copy") this.copyLink(button);
+    else if (action === "print") window.print();
+    else if (action === "download") this.download();
   }
 
   answer(option, button) {
-    if (this.root.dataset.engine !== "ready") {
-      // Keep the answer; apply it as soon as the engine is ready.
+    if (!this.engine.status.ready) {
+      // Keep the answer and show it as chosen; it is applied as soon as the engine is ready.
       this.queued = option;
       this.step.querySelectorAll("[data-option]").forEach((b) => b.setAttribute("aria-pressed", String(b === button)));
+      this.part("status__text").textContent = "Got it. Your answer will be applied as soon as the engine is ready…";
       return;
     }
     this.send({ op: "answer", option });
   }
 
-  open(link, { push }) {
+  open(link, options) {
     this.engine.ready.then(() => {
       const option = this.queued;
       this.queued = null;
-      return option ? this.send({ op: "answer", option }, { push: true }) : this.send({ op: "open", link }, { push });
+      return option
+        ? this.send({ op: "answer", option, link: "" }, { push: true, focus: true })
+        : this.send({ op: "open", link }, options);
     });
   }
 
-  async send(request, { push = true } = {}) {
-    const link = this.view ? this.view.permalink : location.search.slice(1);
-    const response = await this.engine.request({ tree: this.root.dataset.tree, link, ...request });
-    if (!response.ok) {
-      this.showNotice(`Something went wrong: ${response.error}`);
-      return;
+  async send(request, { push = true, focus = true } = {}) {
+    if (this.busy) return; // one answer at a time: a double click must not answer twice
+    this.busy = true;
+    this.root.setAttribute("aria-busy", "true");
+    try {
+      const response = await this.engine.request({
+        tree: this.root.dataset.tree,
+        link: this.view ? this.view.permalink : location.search.slice(1),
+        page: location.origin + location.pathname,
+        date: today(),
+        ...request,
+      });
+      if (response.ok) this.render(response.step, { push, focus });
+      else this.showNotice(`Something went wrong in the engine: ${response.error}`);
+    } finally {
+      this.busy = false;
+      this.root.removeAttribute("aria-busy");
     }
-    this.render(response.step, { push });
   }
 
   showNotice(text) {
-    this.notice.textContent = text;
-    this.notice.hidden = !text;
+    const notice = this.part("notice");
+    notice.textContent = text;
+    notice.hidden = !text;
   }
 
-  render(view, { push }) {
+  render(view, { push, focus }) {
     this.view = view;
     const url = location.pathname + (view.permalink ? `?${view.permalink}` : "") + location.hash;
     if (push && url !== location.pathname + location.search + location.hash) history.pushState(null, "", url);
     this.showNotice(view.ignored.length ? `Part of the link was ignored: ${view.ignored.join("; ")}.` : "");
-    const content = view.kind === "outcome" ? this.outcome(view) : this.question(view.question);
     this.step.dataset.kind = view.kind;
-    this.step.replaceChildren(...content);
-    this.root.querySelector('[data-action="back"]').disabled = view.trail.length === 0;
-    this.step.focus();
+    this.step.replaceChildren(...(view.kind === "outcome" ? this.outcome(view) : this.question(view.question)));
+    this.part("copy-fallback").hidden = true;
+    const prompt = this.step.querySelector(".dt-step__prompt");
+    this.part("announce").textContent =
+      view.kind === "outcome"
+        ? `Answer: ${view.outcome.title}. ${view.outcome.verdict_label}.`
+        : `Question ${view.question.number}: ${view.question.prompt}`;
+    if (focus) prompt.focus();
   }
 
   question(question) {
     return [
       element("p", { class: "dt-step__number", text: `Question ${question.number}` }),
-      element("h3", { class: "dt-step__prompt", text: question.prompt }),
+      element("h3", { class: "dt-step__prompt", tabindex: "-1", text: question.prompt }),
       element("div", { class: "dt-step__help", html: question.help_html }),
       element(
         "div",
@@ -175,9 +222,11 @@ class Walkthrough {
   outcome(view) {
     const outcome = view.outcome;
     const link = (url, text) => element("a", { href: new URL(url, this.site).href, text });
+    const button = (action, text) =>
+      element("button", { type: "button", class: "md-button dt-control", "data-action": action, text });
     return [
       element("p", { class: `dt-verdict dt-verdict--${outcome.verdict}`, text: outcome.verdict_label }),
-      element("h3", { class: "dt-step__prompt dt-outcome__title", text: outcome.title }),
+      element("h3", { class: "dt-step__prompt dt-outcome__title", tabindex: "-1", text: outcome.title }),
       element("p", { class: "dt-outcome__short" }, element("strong", { text: outcome.short })),
       element("div", { class: "dt-outcome__body", html: outcome.body_html }),
       element("h4", { text: "Why" }),
@@ -196,7 +245,13 @@ class Walkthrough {
         ),
       ),
       element("h4", { text: "Ground rules to agree before you speak" }),
-      element("ul", { class: "dt-rules" }, ...outcome.ground_rules.map((rule) => element("li", { text: rule }))),
+      element(
+        "ul",
+        { class: "dt-rules task-list" },
+        ...outcome.ground_rules.map((rule) =>
+          element("li", { class: "task-list-item" }, element("label", {}, element("input", { type: "checkbox" }), ` ${rule}`)),
+        ),
+      ),
       element("h4", { text: "Read more" }),
       element(
         "ul",
@@ -204,17 +259,43 @@ class Walkthrough {
         ...outcome.links.map((l) => element("li", {}, link(l.url, l.title))),
         element("li", {}, link(outcome.page_url, "This answer on its own page")),
       ),
+      element(
+        "div",
+        { class: "dt-record" },
+        button("print", "Print this answer"),
+        outcome.record ? button("download", "Download the decision record") : null,
+      ),
     ];
+  }
+
+  download() {
+    const outcome = this.view.outcome;
+    const file = new Blob([outcome.record], { type: "text/markdown" });
+    const anchor = element("a", {
+      href: URL.createObjectURL(file),
+      download: `decision-record-${outcome.id}-${today()}.md`,
+    });
+    document.body.append(anchor);
+    anchor.click();
+    anchor.remove();
+    setTimeout(() => URL.revokeObjectURL(anchor.href), 10000);
   }
 
   async copyLink(button) {
     try {
       await navigator.clipboard.writeText(location.href);
       button.textContent = "Link copied";
+      this.part("announce").textContent = "Link copied to the clipboard.";
+      setTimeout(() => (button.textContent = "Copy link"), 2000);
     } catch {
-      window.prompt("Copy this link:", location.href);
+      // No clipboard access (permissions, insecure origin): offer the link to copy by hand.
+      const fallback = this.part("copy-fallback");
+      const input = fallback.querySelector("input");
+      input.value = location.href;
+      fallback.hidden = false;
+      input.focus();
+      input.select();
     }
-    setTimeout(() => (button.textContent = "Copy link"), 2000);
   }
 }
 

@@ -4,13 +4,40 @@
 
 let handle = null;
 
+// The smallest valid WebAssembly module: compiling it fails at once where WebAssembly is
+// missing or a Content-Security-Policy forbids it ('wasm-unsafe-eval' not allowed).
+const EMPTY_MODULE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
+
+function checkWebAssembly() {
+  try {
+    new WebAssembly.Module(EMPTY_MODULE);
+  } catch (error) {
+    throw new Error(`WebAssembly is unavailable or blocked by the site's security policy (${error.message})`);
+  }
+}
+
+// Pyodide waits forever when its .wasm cannot be fetched; a cheap HEAD request turns that
+// into a clear failure.
+async function checkReachable(url) {
+  let response;
+  try {
+    response = await fetch(url, { method: "HEAD" });
+  } catch (error) {
+    throw new Error(`could not download ${url.split("/").pop()} (${error.message})`);
+  }
+  if (!response.ok) throw new Error(`could not download ${url.split("/").pop()} (HTTP ${response.status})`);
+}
+
 async function boot({ runtime, engine }) {
   const started = performance.now();
   const progress = (stage, value) =>
     postMessage({ type: "progress", stage, value, ms: performance.now() - started });
   progress("Loading the Python runtime…", 1);
+  checkWebAssembly();
+  const reachable = checkReachable(new URL("pyodide.asm.wasm", runtime).href);
+  reachable.catch(() => {}); // handled in the race below; no "unhandled rejection" noise
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
-  const pyodide = await loadPyodide({
+  const loading = loadPyodide({
     indexURL: runtime,
     lockFileURL: new URL("pyodide-lock.json", engine).href,
     packages: ["decision-tree"],
@@ -18,6 +45,8 @@ async function boot({ runtime, engine }) {
     stdout: () => {},
     stderr: (text) => console.warn("[pyodide]", text),
   });
+  // Whichever settles first: a failed check rejects; otherwise wait for Pyodide.
+  const pyodide = await Promise.race([loading, reachable.then(() => loading)]);
   progress("Loading the decision tree…", 2);
   handle = pyodide.pyimport("decision_tree.bridge").handle;
   postMessage({ type: "ready", ms: performance.now() - started });
