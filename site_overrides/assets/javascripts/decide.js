@@ -42,7 +42,7 @@ function startEngine(data) {
       if (message.type === "progress") notify({ stage: message.stage, value: message.value });
       else if (message.type === "failed") fail(message.message);
       else if (message.type === "ready") {
-        console.info(`decision engine ready in ${Math.round(message.ms)} ms (worker time)`);
+        console.info(`decision engine ready (${message.mode}) in ${Math.round(message.ms)} ms of worker time`);
         performance.mark("decision-engine-ready");
         notify({ ready: true, stage: "Ready", value: 3 });
         resolve();

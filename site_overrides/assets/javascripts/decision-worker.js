@@ -28,28 +28,51 @@ async function checkReachable(url) {
   if (!response.ok) throw new Error(`could not download ${url.split("/").pop()} (HTTP ${response.status})`);
 }
 
-async function boot({ runtime, engine }) {
+// Restore the engine from the build's memory snapshot: Python already started, the
+// package imported and the tree loaded. Several times faster than a cold start.
+async function restoreSnapshot(loadPyodide, { runtime, engine }) {
+  const response = await fetch(new URL("snapshot.bin", engine));
+  if (!response.ok) throw new Error(`snapshot.bin: HTTP ${response.status}`);
+  return loadPyodide({
+    indexURL: runtime,
+    lockFileURL: new URL("pyodide-lock.json", engine).href,
+    _loadSnapshot: new Uint8Array(await response.arrayBuffer()),
+  });
+}
+
+// A cold start: Python starts, then the wheel is loaded by name from the site's lock file.
+function coldStart(loadPyodide, { runtime, engine }) {
+  return loadPyodide({
+    indexURL: runtime,
+    lockFileURL: new URL("pyodide-lock.json", engine).href,
+    packages: ["decision-tree"],
+  });
+}
+
+async function boot(urls) {
   const started = performance.now();
   const progress = (stage, value) =>
     postMessage({ type: "progress", stage, value, ms: performance.now() - started });
   progress("Loading the Python runtime…", 1);
   checkWebAssembly();
-  const reachable = checkReachable(new URL("pyodide.asm.wasm", runtime).href);
-  reachable.catch(() => {}); // handled in the race below; no "unhandled rejection" noise
-  const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
-  const loading = loadPyodide({
-    indexURL: runtime,
-    lockFileURL: new URL("pyodide-lock.json", engine).href,
-    packages: ["decision-tree"],
-    // The runtime's own chatter belongs in the console, not in the page.
-    stdout: () => {},
-    stderr: (text) => console.warn("[pyodide]", text),
-  });
+  const reachable = checkReachable(new URL("pyodide.asm.wasm", urls.runtime).href);
+  reachable.catch(() => {}); // handled in the races below; no "unhandled rejection" noise
+  const { loadPyodide } = await import(new URL("pyodide.mjs", urls.runtime).href);
   // Whichever settles first: a failed check rejects; otherwise wait for Pyodide.
-  const pyodide = await Promise.race([loading, reachable.then(() => loading)]);
+  const settle = (loading) => Promise.race([loading, reachable.then(() => loading)]);
+  let pyodide;
+  let mode = "snapshot";
+  try {
+    pyodide = await settle(restoreSnapshot(loadPyodide, urls));
+  } catch (error) {
+    // The snapshot option is experimental: never let it cost the user the walkthrough.
+    console.warn(`Pyodide snapshot could not be restored (${error.message}); starting normally.`);
+    mode = "cold start";
+    pyodide = await settle(coldStart(loadPyodide, urls));
+  }
   progress("Loading the decision tree…", 2);
   handle = pyodide.pyimport("decision_tree.bridge").handle;
-  postMessage({ type: "ready", ms: performance.now() - started });
+  postMessage({ type: "ready", mode, ms: performance.now() - started });
 }
 
 self.onmessage = ({ data }) => {
