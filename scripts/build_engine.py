@@ -7,7 +7,6 @@ Pyodide (`cp313-none-any`), and a `pyodide-lock.json` naming it, all in one fold
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import shutil
@@ -23,6 +22,7 @@ from scripts.pyodide_runtime import (
     ROOT,
     BuildError,
     check_python_matches,
+    gzip_copy,
     pyodide_lock_path,
 )
 from scripts.render_markdown import render_tree_html
@@ -35,13 +35,27 @@ SNAPSHOT = "snapshot.bin"
 MAKE_SNAPSHOT = ROOT / "scripts" / "make_snapshot.mjs"
 
 
+def write_trimmed_lock(source: Path, target: Path, package: str = "decision-tree") -> None:
+    """Keep only our package and what it depends on: the browser fetches this file before
+    anything else, and Pyodide's full lock (about 130 KB) lists hundreds of packages the
+    site does not ship."""
+    lock = json.loads(source.read_text(encoding="utf-8"))
+    wanted, pending = set(), [package]
+    while pending:
+        name = pending.pop()
+        if name not in wanted:
+            wanted.add(name)
+            pending.extend(lock["packages"][name]["depends"])
+    lock["packages"] = {name: lock["packages"][name] for name in sorted(wanted)}
+    target.write_text(json.dumps(lock, indent=1), encoding="utf-8")
+
+
 def make_snapshot(wheel: Path, out_dir: Path) -> Path:
     """A Pyodide memory snapshot with the engine imported, plus a gzip copy for servers
     that serve precompressed files (nginx `gzip_static`): 20 MB becomes about 5 MB."""
     target = out_dir / SNAPSHOT
     _run(["node", str(MAKE_SNAPSHOT), str(wheel), str(target)], "making the Pyodide snapshot")
-    with target.open("rb") as raw, gzip.open(f"{target}.gz", "wb", compresslevel=6) as packed:
-        shutil.copyfileobj(raw, packed)
+    gzip_copy(target)
     return target
 
 
@@ -134,7 +148,7 @@ def build_engine(out_dir: Path, docs_dir: Path = DOCS) -> Path:
         for old in out_dir.glob("decision_tree-*.whl"):
             old.unlink()
         shutil.copy2(compiled, out_dir / compiled.name)
-        shutil.copy2(folder / "pyodide-lock.json", out_dir / "pyodide-lock.json")
+        write_trimmed_lock(folder / "pyodide-lock.json", out_dir / "pyodide-lock.json")
         make_snapshot(out_dir / compiled.name, out_dir)
         return out_dir / compiled.name
 

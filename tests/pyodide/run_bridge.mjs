@@ -1,19 +1,20 @@
 // Runs the built decision_tree wheel in real Pyodide under Node: loads the package by name
 // from the site's pyodide-lock.json (as the browser's worker does), then answers each JSON
 // request read from stdin with decision_tree.bridge.handle, printing a JSON array.
-//   node tests/pyodide/run_bridge.mjs site/assets/engine/pyodide-lock.json < requests.json
+//   node tests/pyodide/run_bridge.mjs site/assets/engine/pyodide-lock.json [snapshot.bin] < requests.json
+// With a snapshot, the engine is restored from it instead (as the browser does first).
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadPyodide } from "pyodide";
 
-const lockFile = resolve(process.argv[2]);
+const [lockFile, snapshot] = process.argv.slice(2).map((path) => resolve(path));
 const requests = JSON.parse(readFileSync(0, "utf8"));
 const started = performance.now();
-const pyodide = await loadPyodide({
-  lockFileURL: lockFile,
-  packages: ["decision-tree"],
-  stdout: () => {},
-});
+const pyodide = await loadPyodide(
+  snapshot
+    ? { lockFileURL: lockFile, _loadSnapshot: new Uint8Array(readFileSync(snapshot)) }
+    : { lockFileURL: lockFile, packages: ["decision-tree"], stdout: () => {} },
+);
 const handle = pyodide.pyimport("decision_tree.bridge").handle;
 const version = pyodide.runPython("import sys; '%d.%d.%d' % sys.version_info[:3]");
 const compiled = pyodide.runPython(

@@ -40,11 +40,14 @@ def engine_cases(tree_slug: str = "off-the-record") -> list[dict[str, Any]]:
     return [{"tree": tree_slug, **case} for case in cases]
 
 
-@pytest.fixture(scope="module")
-def pyodide_run(built_site: Path) -> dict[str, Any]:
+@pytest.fixture(scope="module", params=["wheel", "snapshot"])
+def pyodide_run(built_site: Path, request: pytest.FixtureRequest) -> dict[str, Any]:
+    """The cases run by the wheel loaded by name, and by the build's memory snapshot."""
     cases = engine_cases()
+    engine = built_site / "assets/engine"
+    snapshot = [str(engine / "snapshot.bin")] if request.param == "snapshot" else []
     result = subprocess.run(
-        ["node", str(RUNNER), str(built_site / "assets/engine/pyodide-lock.json")],
+        ["node", str(RUNNER), str(engine / "pyodide-lock.json"), *snapshot],
         input=json.dumps(cases),
         capture_output=True,
         text=True,
