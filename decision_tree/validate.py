@@ -102,37 +102,41 @@ def _reachability(tree: Tree) -> list[Problem]:
 
 
 def _cycles(tree: Tree) -> list[Problem]:
-    """Report each cycle once, at the option that closes it (depth-first search)."""
+    """Report each cycle once, at the option that closes it (depth-first search, with an
+    explicit stack so a very deep tree cannot exhaust Python's recursion limit)."""
     problems = []
     state: dict[str, str] = {}  # "active" while on the current path, "done" after
-
-    def visit(question_id: str, trail: list[str]) -> None:
-        state[question_id] = "active"
-        question = tree.questions[question_id]
-        for option in question.options:
+    for root in tree.questions:
+        if root in state:
+            continue
+        state[root] = "active"
+        trail = [root]
+        pending = [iter(tree.questions[root].options)]
+        while pending:
+            option = next(pending[-1], None)
+            if option is None:
+                state[trail.pop()] = "done"
+                pending.pop()
+                continue
             target = option.next
             if target not in tree.questions or target == tree.start:
                 continue  # outcomes end a walk; dangling and start loops are reported elsewhere
             if state.get(target) == "active":
-                chain = [*trail, question_id]  # the target may be this very question
-                loop = [*chain[chain.index(target) :], target]
+                loop = [*trail[trail.index(target) :], target]
                 problems.append(
                     Problem(
                         tree.source,
                         option.line,
                         "cycle: "
                         + " -> ".join(loop)
-                        + f"; option '{option.id}' of question '{question_id}' "
+                        + f"; option '{option.id}' of question '{trail[-1]}' "
                         "must lead to a later question or an outcome",
                     )
                 )
             elif target not in state:
-                visit(target, [*trail, question_id])
-        state[question_id] = "done"
-
-    for question_id in tree.questions:
-        if question_id not in state:
-            visit(question_id, [])
+                state[target] = "active"
+                trail.append(target)
+                pending.append(iter(tree.questions[target].options))
     return problems
 
 
@@ -195,17 +199,23 @@ def _links(tree: Tree, docs_dir: Path) -> list[Problem]:
 
 
 def longest_path(tree: Tree) -> int:
-    """The most questions any walk asks (the tree must be acyclic)."""
+    """The most questions any walk asks. Iterative, like _cycles; a question met again while
+    it is still being measured (a cycle, in a tree not yet validated) counts as an end."""
     depth: dict[str, int] = {}
-
-    def questions_from(node_id: str) -> int:
-        if node_id not in tree.questions:
-            return 0
-        if node_id not in depth:
-            depth[node_id] = 0  # guards against cycles in unvalidated trees
-            depth[node_id] = 1 + max(
-                (questions_from(o.next) for o in tree.questions[node_id].options), default=0
-            )
-        return depth[node_id]
-
-    return questions_from(tree.start)
+    active: set[str] = set()
+    pending = [tree.start] if tree.start in tree.questions else []
+    while pending:
+        node_id = pending[-1]
+        if node_id in depth:
+            pending.pop()
+            continue
+        children = [o.next for o in tree.questions[node_id].options if o.next in tree.questions]
+        waiting = [c for c in children if c not in depth and c not in active]
+        if node_id not in active and waiting:
+            active.add(node_id)
+            pending.extend(waiting)
+            continue
+        pending.pop()
+        active.discard(node_id)
+        depth[node_id] = 1 + max((depth.get(c, 0) for c in children), default=0)
+    return depth.get(tree.start, 0)

@@ -14,6 +14,8 @@ from typing import ClassVar
 
 import pytest
 
+from scripts.serve_nginx import NginxServer, nginx
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -62,3 +64,10 @@ def site_url(built_site: Path) -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def nginx_site(built_site: Path) -> Iterator[NginxServer]:
+    """The built site served by Debian's nginx with the repository's configuration."""
+    with nginx(built_site) as server:
+        yield server

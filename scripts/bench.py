@@ -1,0 +1,313 @@
+"""`make bench`: how fast the site is, as ratios against baselines measured in the same run.
+
+Builds the site, serves it with the production nginx configuration, drives headless
+Chromium over several runs, prints a table of medians and writes bench/results.json.
+
+    python -m scripts.bench [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from scripts.pyodide_runtime import ROOT, runtime_dirname
+from scripts.serve_nginx import NginxServer, nginx
+
+SITE = ROOT / "site"
+RESULTS = ROOT / "bench" / "results.json"
+BENCH_PAGES = Path(__file__).parent / "bench_pages"
+GUIDANCE_PAGE = "guidance/ground-rules/"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+# Collected from the first paint on: long tasks on the main thread, and paint timings.
+OBSERVE = """
+window.__longTasks = [];
+new PerformanceObserver((list) => list.getEntries().forEach((e) => __longTasks.push(e.duration)))
+  .observe({ type: "longtask", buffered: true });
+window.__elements = {};
+new PerformanceObserver((list) => list.getEntries().forEach((e) =>
+  (__elements[e.identifier] = e.renderTime || e.loadTime))).observe({ type: "element", buffered: true });
+"""
+CLICK_TO_PAINT = """async (option) => {
+  const step = document.querySelector(".dt-step");
+  const painted = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(resolve, 0)); // after the frame is produced
+    });
+    observer.observe(step, { childList: true });
+  });
+  const started = performance.now();
+  step.querySelector(`[data-option="${option}"]`).click();
+  await painted;
+  return performance.now() - started;
+}"""
+
+
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def build_times() -> dict[str, float]:
+    def build() -> None:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=ROOT,
+                       check=True, env={"NO_MKDOCS_2_WARNING": "1", **_environ()})
+
+    shutil.rmtree(ROOT / ".cache" / "engine", ignore_errors=True)
+    progress("Building the site from scratch…")
+    cold = timed(build)
+    progress("Building again (engine cached)…")
+    warm = timed(build)
+    return {"build_from_scratch_s": cold, "build_s": warm}
+
+
+def _environ() -> dict[str, str]:
+    import os
+
+    return dict(os.environ)
+
+
+def engine_times() -> dict[str, float]:
+    from decision_tree.engine import paths
+    from decision_tree.loader import load_tree
+    from scripts.site_tree import tree_path
+
+    tree = load_tree(tree_path())
+    enumerate_all = statistics.median(timed(lambda: sum(1 for _ in paths(tree)))
+                                      for _ in range(20))
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "generated.yaml"
+        big.write_text(generated_tree_yaml(1000), encoding="utf-8")
+        load_big = statistics.median(timed(lambda: load_tree(big)) for _ in range(5))
+    return {"enumerate_paths_ms": enumerate_all * 1000, "load_1000_nodes_ms": load_big * 1000}
+
+
+def generated_tree_yaml(nodes: int, branching: int = 3) -> str:
+    """A valid tree of at least `nodes` nodes within the depth limit: questions in layers,
+    each leading to `branching` questions of the next layer, the last layer to outcomes."""
+    layers: list[list[str]] = [["q0"]]
+    count = 1
+    while count + len(layers[-1]) * branching < nodes:  # room for one more question layer?
+        layer = [f"q{count + i}" for i in range(len(layers[-1]) * branching)]
+        layers.append(layer)
+        count += len(layer)
+    outcomes = [f"o{i}" for i in range(max(nodes - count, 2 * len(layers[-1])))]
+    lines = ["slug: generated", "title: Generated", "description: For the benchmark.",
+             "start: q0", "questions:"]
+    for depth, layer in enumerate(layers):
+        for index, question in enumerate(layer):
+            if depth + 1 < len(layers):
+                targets = layers[depth + 1][index * branching:(index + 1) * branching]
+            else:  # the last layer shares out the outcomes, at least two per question
+                targets = outcomes[index::len(layer)]
+            lines += [f"  - id: {question}", f"    prompt: Question {question}?", "    options:"]
+            lines += [f"      - {{id: a{n}, label: Option {n}, next: {target}}}"
+                      for n, target in enumerate(targets)]
+    lines.append("outcomes:")
+    for outcome in outcomes:
+        lines += [f"  - id: {outcome}", "    verdict: on-the-record", "    title: T",
+                  "    short: S", "    body: B", "    ground_rules: [R]",
+                  "    links: [{page: index.md, title: Home}]"]
+    return "\n".join(lines) + "\n"
+
+
+def install_bench_pages(site: Path) -> Path:
+    target = site / "_bench"
+    shutil.copytree(BENCH_PAGES, target, dirs_exist_ok=True)
+    script = target / "bare.js"
+    script.write_text(script.read_text().replace("RUNTIME", runtime_dirname()))
+    return target
+
+
+class Measure:
+    def __init__(self, browser: Any, server: NginxServer) -> None:
+        self.browser = browser
+        self.server = server
+        self.log_offset = server.bytes_sent()[1]
+
+    def bytes_since_last(self) -> int:
+        sent, self.log_offset = self.server.bytes_sent(self.log_offset)
+        return sent
+
+    def new_page(self, context: Any) -> Any:
+        page = context.new_page()
+        page.add_init_script(OBSERVE)
+        return page
+
+    def plain_page(self) -> dict[str, float]:
+        context = self.browser.new_context()
+        page = self.new_page(context)
+        self.bytes_since_last()
+        page.goto(self.server.url + GUIDANCE_PAGE, wait_until="load")
+        page.wait_for_timeout(300)  # let idle-time work (if any) show in the byte count
+        fcp = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
+        first_bytes = self.bytes_since_last()
+        page.goto(self.server.url + GUIDANCE_PAGE, wait_until="load")
+        page.wait_for_timeout(300)
+        repeat_bytes = self.bytes_since_last()
+        context.close()
+        return {"plain_fcp_ms": fcp, "guidance_bytes_first": first_bytes,
+                "guidance_bytes_repeat": repeat_bytes}
+
+    def bare_pyodide(self) -> dict[str, float]:
+        context = self.browser.new_context()
+        page = self.new_page(context)
+        page.goto(self.server.url + "_bench/")
+        # Selectors, not wait_for_function: the site's CSP forbids the eval that needs.
+        page.wait_for_selector("#status:has-text('ready')", timeout=120_000)
+        ready = page.evaluate("performance.getEntriesByName('bare-ready')[0].startTime")
+        context.close()
+        self.bytes_since_last()
+        return {"bare_ready_ms": ready}
+
+    def decide_visit(self, page: Any) -> dict[str, float]:
+        page.goto(self.server.url + "decide/")
+        page.wait_for_selector(".dt-widget[data-engine=ready]", timeout=120_000)
+        page.wait_for_timeout(100)
+        return {
+            "first_question_ms": page.evaluate("__elements['first-question']"),
+            "ready_ms": page.evaluate(
+                "performance.getEntriesByName('decision-engine-ready')[0].startTime"),
+            "blocking_ms": page.evaluate(
+                "__longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0)"),
+            "bytes": self.bytes_since_last(),
+        }
+
+    def decide_page(self) -> dict[str, float]:
+        context = self.browser.new_context()
+        first = self.decide_visit(self.new_page(context))
+        repeat = self.decide_visit(self.new_page(context))
+        context.close()
+        return {
+            "first_question_ms": first["first_question_ms"],
+            "ready_ms": first["ready_ms"],
+            "blocking_ms": first["blocking_ms"],
+            "decide_bytes_first": first["bytes"],
+            "repeat_ready_ms": repeat["ready_ms"],
+            "decide_bytes_repeat": repeat["bytes"],
+        }
+
+    def answer_latencies(self, rounds: int) -> list[float]:
+        from decision_tree.cli import path_rows
+        from scripts.site_tree import load_site_tree
+
+        rows = path_rows(load_site_tree(ROOT / "docs"))
+        context = self.browser.new_context()
+        page = self.new_page(context)
+        page.goto(self.server.url + "decide/")
+        page.wait_for_selector(".dt-widget[data-engine=ready]", timeout=120_000)
+        samples = []
+        for answers, _outcome, _verdict in rows[:rounds]:
+            for pair in answers.split("&"):
+                samples.append(page.evaluate(CLICK_TO_PAINT, pair.split("=")[1]))
+            page.locator("[data-action=start]").click()
+            page.wait_for_selector(".dt-step[data-kind=question] .dt-step__number:text-is('Question 1')")
+        context.close()
+        self.bytes_since_last()
+        return samples
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def run(runs: int) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
+    results: dict[str, Any] = {"runs": runs, **build_times(), **engine_times()}
+    install_bench_pages(SITE)
+    samples: dict[str, list[float]] = {}
+    with nginx(SITE) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"),
+                                             args=FLAGS)
+        measure = Measure(browser, server)
+        for n in range(1, runs + 1):
+            progress(f"Run {n} of {runs}: plain page, bare Pyodide, decide page…")
+            for figures in (measure.plain_page(), measure.bare_pyodide(), measure.decide_page()):
+                for key, value in figures.items():
+                    samples.setdefault(key, []).append(value)
+        progress("Answer latency…")
+        latencies = measure.answer_latencies(rounds=12)
+        browser.close()
+    shutil.rmtree(SITE / "_bench", ignore_errors=True)
+    medians = {key: statistics.median(values) for key, values in samples.items()}
+    results.update(medians)
+    results["samples"] = samples
+    results["answer_p50_ms"] = percentile(latencies, 0.5)
+    results["answer_p95_ms"] = percentile(latencies, 0.95)
+    results["answer_samples"] = len(latencies)
+    return results
+
+
+ROWS = [
+    # label, value, baseline, target (ratio or absolute), unit
+    ("First question visible vs plain page FCP", "first_question_ms", "plain_fcp_ms", 1.1, "ms"),
+    ("Engine ready vs bare loadPyodide()", "ready_ms", "bare_ready_ms", 0.4, "ms"),
+    ("Engine ready, repeat vs first visit", "repeat_ready_ms", "ready_ms", 0.6, "ms"),
+    ("Answer latency p50", "answer_p50_ms", None, 16, "ms"),
+    ("Answer latency p95", "answer_p95_ms", None, 16, "ms"),
+    ("Main-thread blocking during boot", "blocking_ms", None, 50, "ms"),
+    ("Decide page bytes, first visit", "decide_bytes_first", None, None, "B"),
+    ("Decide page bytes, repeat visit", "decide_bytes_repeat", "decide_bytes_first", None, "B"),
+    ("Guidance page bytes, first visit", "guidance_bytes_first", None, None, "B"),
+    ("Guidance page bytes, repeat visit", "guidance_bytes_repeat", "guidance_bytes_first", None,
+     "B"),
+    ("mkdocs build --strict (engine cached)", "build_s", None, 15, "s"),
+    ("mkdocs build --strict (from scratch)", "build_from_scratch_s", None, 15, "s"),
+    ("Engine: enumerate every path", "enumerate_paths_ms", None, None, "ms"),
+    ("Engine: load + validate 1,000-node tree", "load_1000_nodes_ms", None, None, "ms"),
+]
+
+
+def table(results: dict[str, Any]) -> str:
+    lines = [f"{'figure':<44} {'median':>12} {'baseline':>12} {'ratio':>7} {'target':>8}  ok"]
+    for label, key, base, target, unit in ROWS:
+        value = results[key]
+        baseline = results[base] if base else None
+        ratio = value / baseline if baseline else None
+        measured = ratio if ratio is not None else value
+        ok = "" if target is None else ("yes" if measured <= target else "NO")
+        target_text = "" if target is None else (f"≤{target}×" if base else f"≤{target}{unit}")
+        lines.append(
+            f"{label:<44} {value:>10,.1f}{unit:<2} "
+            + (f"{baseline:>10,.1f}{unit:<2}" if baseline is not None else f"{'':>12}")
+            + (f" {ratio:>6.2f}×" if ratio is not None else f" {'':>7}")
+            + f" {target_text:>8}  {ok}"
+        )
+    lines.append(f"(medians of {results['runs']} runs; answer latency over "
+                 f"{results['answer_samples']} clicks)")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="browser runs per figure (default 5)")
+    args = parser.parse_args(argv)
+    results = run(args.runs)
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(table(results))
+    print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

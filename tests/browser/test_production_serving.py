@@ -1,0 +1,35 @@
+"""The walkthrough served by nginx, under the production Content-Security-Policy."""
+
+from __future__ import annotations
+
+from playwright.sync_api import ConsoleMessage, Page, expect
+
+from scripts.serve_nginx import NginxServer
+from tests.browser.conftest import RequestLog, wait_for_engine
+
+
+def test_walkthrough_works_under_the_production_policy(
+    page: Page, nginx_site: NginxServer, requests_seen: RequestLog
+) -> None:
+    violations: list[str] = []
+    page.on("console", lambda m: _keep_violation(m, violations))
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => "
+        "(window.__violations ??= []).push(e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    page.goto(nginx_site.url + "decide/")
+    wait_for_engine(page)
+    page.locator("[data-option]").first.click()
+    expect(page.locator(".dt-step[data-kind=outcome]")).to_be_visible()
+    page.goto(nginx_site.url + "guidance/ground-rules/")
+    page.keyboard.press("s")  # Material's search, which runs in its own worker
+    page.locator(".md-search__input").fill("embargo")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    assert page.evaluate("window.__violations ?? []") == []
+    assert violations == []
+    assert requests_seen.foreign(nginx_site.url) == []
+
+
+def _keep_violation(message: ConsoleMessage, violations: list[str]) -> None:
+    if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+        violations.append(message.text)

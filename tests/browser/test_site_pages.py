@@ -1,0 +1,93 @@
+"""Every page of the built site in headless Chromium: nothing loaded from elsewhere, the
+search finds each answer by its title, and the palette toggle switches to dark and back."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from scripts.site_tree import load_site_tree
+from tests.browser.conftest import RequestLog
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.browser
+PAGE_TIMEOUT_MS = 15_000
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page's path below the site root: directory URLs, and the 404 page."""
+    pages = [
+        str(index.parent.relative_to(site)).removeprefix(".") + "/"
+        for index in sorted(site.glob("**/index.html"))
+    ]
+    return [page.removeprefix("/") for page in pages] + ["404.html"]
+
+
+def test_every_page_loads_with_every_request_on_the_site(
+    page: Page, site_url: str, built_site: Path, requests_seen: RequestLog
+) -> None:
+    failed = {}
+    pages = site_pages(built_site)
+    for path in pages:
+        # Waits for `load` only: the decide page's engine has its own tests.
+        response = page.goto(site_url + path, wait_until="load", timeout=PAGE_TIMEOUT_MS)
+        if response is None or not response.ok:
+            failed[path] = response.status if response else "no response"
+        if not page.locator("article.md-content__inner h1").count():
+            failed[path] = "no heading"
+    print(f"\n{len(pages)} pages loaded, {len(requests_seen.urls)} requests")
+    assert len(pages) > 20
+    assert failed == {}
+    assert requests_seen.foreign(site_url) == []
+
+
+def open_search(page: Page) -> None:
+    page.keyboard.press("s")
+    expect(page.locator(".md-search__input")).to_be_focused()
+
+
+def test_search_finds_each_answer_page_by_its_title(page: Page, site_url: str) -> None:
+    page.goto(site_url, wait_until="load")
+    open_search(page)
+    search = page.locator(".md-search__input")
+    results = page.locator(".md-search-result__item")
+    for outcome in load_site_tree(ROOT / "docs").outcomes.values():
+        search.fill("")
+        expect(results).to_have_count(0)
+        search.fill(outcome.title)
+        expect(
+            page.locator(f".md-search-result a[href$='answers/{outcome.id}/']").first,
+            f"searching for {outcome.title!r}",
+        ).to_be_attached()
+
+
+def test_404_page_search_opens_the_site_search(page: Page, site_url: str) -> None:
+    page.goto(site_url + "404.html", wait_until="load")
+    page.locator("#not-found-query").fill("deep background")
+    page.locator("#not-found-query").press("Enter")
+    expect(page.locator(".md-search-result a[href*='answers/go-on-deep-background/']").first)\
+        .to_be_attached()
+
+
+def test_palette_toggle_switches_to_dark_and_back(page: Page, site_url: str) -> None:
+    page.emulate_media(color_scheme="light")
+    page.goto(site_url, wait_until="load")
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.locator("label[title='Switch to dark mode']:visible").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.locator("label[title='Switch to light mode']:visible").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+
+
+def test_headings_carry_a_link_to_themselves(page: Page, site_url: str) -> None:
+    page.goto(site_url + "guidance/ground-rules/", wait_until="load")
+    heading = page.locator("article h2[id]").first
+    link = heading.locator("a.headerlink")
+    heading.hover()
+    expect(link).to_be_visible()
+    expect(link).to_have_attribute("href", re.compile(r"^#.+"))
+    expect(link).to_have_attribute("title", "Link to this section")

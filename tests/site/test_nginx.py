@@ -1,0 +1,77 @@
+"""Production serving: the repository's nginx configuration, run by real nginx."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from scripts.csp import CSP_CONF, csp_conf
+from scripts.pyodide_runtime import runtime_dirname
+from scripts.serve_nginx import NginxServer
+
+
+def fetch(url: str, gzip_ok: bool = True) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
+
+
+def test_csp_conf_matches_the_inline_scripts_of_the_built_pages(built_site: Path) -> None:
+    assert CSP_CONF.read_text(encoding="utf-8") == csp_conf(built_site), (
+        "scripts/nginx/csp.conf is stale: run `.venv/bin/python -m scripts.csp site`"
+    )
+
+
+def test_security_headers_on_every_kind_of_response(nginx_site: NginxServer) -> None:
+    runtime = runtime_dirname()
+    for path in ["", "decide/", f"assets/{runtime}/pyodide.asm.wasm", "assets/engine/snapshot.bin",
+                 "no-such-page/"]:
+        _status, headers, _body = fetch(nginx_site.url + path)
+        policy = headers["content-security-policy"]
+        assert "default-src 'self'" in policy and "'wasm-unsafe-eval'" in policy, path
+        assert "unsafe-inline" not in policy and "'unsafe-eval'" not in policy
+        assert not re.search(r"https?://", policy), "the policy allows only the site itself"
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "no-referrer"
+        assert headers["x-frame-options"] == "DENY"
+        assert "server" not in headers or "/" not in headers["server"], "no version disclosed"
+
+
+@pytest.mark.parametrize(
+    "path, content_type, cache",
+    [
+        ("decide/", "text/html", "no-cache"),
+        ("assets/{runtime}/pyodide.asm.wasm", "application/wasm", "immutable"),
+        ("assets/{runtime}/pyodide.mjs", "text/javascript", "immutable"),
+        ("assets/engine/pyodide-lock.json", "application/json", "no-cache"),
+        ("assets/javascripts/decide.js", "text/javascript", "no-cache"),
+    ],
+)
+def test_types_and_caching(nginx_site: NginxServer, path: str, content_type: str, cache: str) -> None:
+    status, headers, _body = fetch(nginx_site.url + path.format(runtime=runtime_dirname()))
+    assert status == 200
+    assert headers["content-type"].startswith(content_type)
+    assert cache in headers["cache-control"]
+
+
+def test_large_files_are_sent_gzipped_from_precompressed_copies(
+    nginx_site: NginxServer, built_site: Path
+) -> None:
+    for path in [f"assets/{runtime_dirname()}/pyodide.asm.wasm", "assets/engine/snapshot.bin"]:
+        _status, headers, body = fetch(nginx_site.url + path)
+        assert headers.get("content-encoding") == "gzip", path
+        assert len(body) == (built_site / f"{path}.gz").stat().st_size
+        assert gzip.decompress(body) == (built_site / path).read_bytes()
+
+
+def test_missing_page_gets_the_sites_404(nginx_site: NginxServer) -> None:
+    status, _headers, body = fetch(nginx_site.url + "no-such-page/", gzip_ok=False)
+    assert status == 404
+    assert b"Off the Record" in body
