@@ -63,12 +63,26 @@ def respond(request: dict[str, Any], tree: Tree | None = None) -> dict[str, Any]
     return view
 
 
+def choices(request: dict[str, Any], tree: Tree | None = None) -> dict[str, dict[str, Any]]:
+    """The view after each option of the step a link opens, keyed by option id: the page
+    shows the next step the moment an option is chosen, with no round trip to the engine."""
+    current = respond({**request, "op": "open"}, tree)
+    if current["kind"] != "question":
+        return {}
+    return {
+        option["id"]: respond({**request, "op": "answer", "option": option["id"]}, tree)
+        for option in current["question"]["options"]
+    }
+
+
 def handle(request_json: str) -> str:
     """JSON in, JSON out: the whole surface the Web Worker calls."""
     try:
         request = json.loads(request_json)
         if not isinstance(request, dict):
             raise ValueError("a request must be a JSON object")
+        if request.get("op") == "choices":
+            return json.dumps({"ok": True, "choices": choices(request)})
         return json.dumps({"ok": True, "step": respond(request)})
     except (DecisionTreeError, ValueError) as error:
         return json.dumps({"ok": False, "error": str(error)})

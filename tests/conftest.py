@@ -14,13 +14,20 @@ from typing import ClassVar
 
 import pytest
 
-from scripts.serve_nginx import NginxServer, nginx
+from scripts.serve_nginx import NginxServer, free_port, nginx
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")
-def site_build() -> subprocess.CompletedProcess[str]:
+def site_port() -> int:
+    """The port the test server will use, known before the build: Material's instant
+    navigation only follows links whose host and port match the built `site_url`."""
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def site_build(site_port: int) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` into site/, once per session (the engine wheel is cached),
     with its output."""
     return subprocess.run(
@@ -28,7 +35,7 @@ def site_build() -> subprocess.CompletedProcess[str]:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", **_env()},
+        env={**_env(), "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{site_port}/"},
     )
 
 
@@ -58,8 +65,10 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(built_site)))
+def site_url(built_site: Path, site_port: int) -> Iterator[str]:
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", site_port), partial(QuietHandler, directory=str(built_site))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -185,7 +185,9 @@ def test_keyboard_alone_reaches_an_answer_and_focus_follows(page: Page, site_url
 
 @pytest.mark.parametrize(
     "blocked",
-    ["**/decision-worker.js", "**/pyodide.asm.wasm", "**/decision_tree-*.whl", "**/pyodide.mjs"],
+    # The worker script, the WebAssembly runtime, Pyodide's loader, and the engine's own
+    # files (snapshot, lock file and wheel).
+    ["**/decision-worker.js", "**/pyodide.asm.wasm", "**/pyodide.mjs", "**/assets/engine/**"],
 )
 def test_the_page_says_so_plainly_when_the_engine_cannot_load(
     page: Page, site_url: str, blocked: str
@@ -197,6 +199,19 @@ def test_the_page_says_so_plainly_when_the_engine_cannot_load(
     expect(failure.locator("a[href$='tree/']")).to_be_visible()
     expect(failure.locator("a[href$='answers/']")).to_be_visible()
     assert page.locator(".dt-widget").get_attribute("data-engine") == "failed"
+
+
+def test_without_the_snapshot_the_engine_starts_normally_and_says_so(
+    page: Page, site_url: str
+) -> None:
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.route("**/snapshot.bin", lambda route: route.abort())
+    page.goto(site_url + "decide/")
+    wait_for_engine(page)
+    assert any("snapshot could not be restored" in m for m in messages), messages
+    assert any("ready (cold start)" in m for m in messages), messages
+    walk(page, golden_rows()[0]["answers"])
 
 
 def test_a_policy_without_wasm_unsafe_eval_fails_plainly(page: Page, site_url: str) -> None:

@@ -1,73 +1,9 @@
-// The walkthrough widget on the decide page: DOM, URL and transport only. Every decision
-// (which step comes next, what a link means, what was ignored, the decision record) is
-// made by the Python engine in a Web Worker. One engine per browsing session: Material's
-// instant navigation keeps this module alive, so coming back to the page reuses the worker.
+// The walkthrough widget on the decide page: DOM and URL only. Every decision (which step
+// comes next, what a link means, what was ignored, the decision record) is made by the
+// Python engine in a Web Worker (engine.js). Material's instant navigation keeps this
+// module alive, so coming back to the page reuses the one engine.
 
-const session = (window.__offTheRecordEngine ??= { engine: null, workersStarted: 0 });
-
-function startEngine(data) {
-  const worker = new Worker(new URL(data.worker, location.href), { type: "module" });
-  session.workersStarted += 1;
-  const engine = {
-    worker,
-    status: { stage: "Starting the decision engine…", value: 0 },
-    listeners: new Set(),
-    pending: new Map(),
-    nextId: 1,
-    request(body) {
-      return engine.ready.then(
-        () =>
-          new Promise((resolve) => {
-            const id = engine.nextId++;
-            engine.pending.set(id, resolve);
-            worker.postMessage({ type: "request", id, request: body });
-          }),
-      );
-    },
-  };
-  const notify = (status) => {
-    engine.status = status;
-    engine.listeners.forEach((listener) => listener(status));
-  };
-  engine.ready = new Promise((resolve, reject) => {
-    const fail = (reason) => {
-      notify({ failed: true, stage: reason });
-      reject(new Error(reason));
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      fail(event.message || "the engine's worker script could not be loaded");
-    };
-    worker.onmessage = ({ data: message }) => {
-      if (message.type === "progress") notify({ stage: message.stage, value: message.value });
-      else if (message.type === "failed") fail(message.message);
-      else if (message.type === "ready") {
-        console.info(`decision engine ready (${message.mode}) in ${Math.round(message.ms)} ms of worker time`);
-        performance.mark("decision-engine-ready");
-        notify({ ready: true, stage: "Ready", value: 3 });
-        resolve();
-      } else if (message.type === "response") {
-        engine.pending.get(message.id)?.(message.response);
-        engine.pending.delete(message.id);
-      }
-    };
-  });
-  engine.ready.catch(() => {}); // reported through the status; no unhandled rejection
-  // Last resort for a runtime that neither loads nor fails (it has happened with Pyodide).
-  const watchdog = setTimeout(() => {
-    if (!engine.status.ready && !engine.status.failed) {
-      engine.status = { failed: true, stage: "the engine did not start within 90 seconds" };
-      engine.listeners.forEach((listener) => listener(engine.status));
-    }
-  }, 90_000);
-  engine.ready.finally(() => clearTimeout(watchdog)).catch(() => {});
-  worker.postMessage({
-    type: "boot",
-    runtime: new URL(data.runtime, location.href).href,
-    engine: new URL(data.engine, location.href).href,
-  });
-  return engine;
-}
+import { engineFor } from "./engine.js";
 
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -92,9 +28,10 @@ class Walkthrough {
     this.part = (name) => root.querySelector(`.dt-${name}`);
     this.step = this.part("step");
     this.view = null;
+    this.choices = null; // the engine's views after each option of the current question
     this.queued = null; // an answer given before the engine was ready
     this.busy = false;
-    this.engine = session.engine ??= startEngine(root.dataset);
+    this.engine = engineFor(root.dataset);
     this.onStatus = (status) => this.showStatus(status);
     this.engine.listeners.add(this.onStatus);
     this.onPopState = () => this.open(location.search.slice(1), { push: false, focus: true });
@@ -149,7 +86,9 @@ class Walkthrough {
       this.part("status__text").textContent = "Got it. Your answer will be applied as soon as the engine is ready…";
       return;
     }
-    this.send({ op: "answer", option });
+    const ready = this.choices?.link === this.view?.permalink && this.choices.views[option];
+    if (ready) this.render(ready, { push: true, focus: true });
+    else this.send({ op: "answer", option });
   }
 
   open(link, options) {
@@ -162,18 +101,29 @@ class Walkthrough {
     });
   }
 
+  request(body) {
+    return this.engine.request({
+      tree: this.root.dataset.tree,
+      link: this.view ? this.view.permalink : location.search.slice(1),
+      page: location.origin + location.pathname,
+      date: today(),
+      ...body,
+    });
+  }
+
+  // Ask the engine now for the step after each option, so choosing one shows it at once.
+  async prefetch(view) {
+    if (view.kind !== "question") return;
+    const response = await this.request({ op: "choices", link: view.permalink });
+    if (response.ok && this.view === view) this.choices = { link: view.permalink, views: response.choices };
+  }
+
   async send(request, { push = true, focus = true } = {}) {
     if (this.busy) return; // one answer at a time: a double click must not answer twice
     this.busy = true;
     this.root.setAttribute("aria-busy", "true");
     try {
-      const response = await this.engine.request({
-        tree: this.root.dataset.tree,
-        link: this.view ? this.view.permalink : location.search.slice(1),
-        page: location.origin + location.pathname,
-        date: today(),
-        ...request,
-      });
+      const response = await this.request(request);
       if (response.ok) this.render(response.step, { push, focus });
       else this.showNotice(`Something went wrong in the engine: ${response.error}`);
     } finally {
@@ -202,12 +152,13 @@ class Walkthrough {
         ? `Answer: ${view.outcome.title}. ${view.outcome.verdict_label}.`
         : `Question ${view.question.number}: ${view.question.prompt}`;
     if (focus) prompt.focus();
+    this.prefetch(view);
   }
 
   question(question) {
     return [
       element("p", { class: "dt-step__number", text: `Question ${question.number}` }),
-      element("h3", { class: "dt-step__prompt", tabindex: "-1", text: question.prompt }),
+      element("h3", { class: "dt-step__prompt", tabindex: "-1", elementtiming: "dt-step", text: question.prompt }),
       element("div", { class: "dt-step__help", html: question.help_html }),
       element(
         "div",
@@ -226,7 +177,7 @@ class Walkthrough {
       element("button", { type: "button", class: "md-button dt-control", "data-action": action, text });
     return [
       element("p", { class: `dt-verdict dt-verdict--${outcome.verdict}`, text: outcome.verdict_label }),
-      element("h3", { class: "dt-step__prompt dt-outcome__title", tabindex: "-1", text: outcome.title }),
+      element("h3", { class: "dt-step__prompt dt-outcome__title", tabindex: "-1", elementtiming: "dt-step", text: outcome.title }),
       element("p", { class: "dt-outcome__short" }, element("strong", { text: outcome.short })),
       element("div", { class: "dt-outcome__body", html: outcome.body_html }),
       element("h4", { text: "Why" }),

@@ -28,15 +28,21 @@ async function checkReachable(url) {
   if (!response.ok) throw new Error(`could not download ${url.split("/").pop()} (HTTP ${response.status})`);
 }
 
-// Restore the engine from the build's memory snapshot: Python already started, the
-// package imported and the tree loaded. Several times faster than a cold start.
-async function restoreSnapshot(loadPyodide, { runtime, engine }) {
+// The build's memory snapshot: Python already started, the package imported and the tree
+// loaded. Fetched first thing, in parallel with the runtime's own files.
+async function fetchSnapshot({ engine }) {
   const response = await fetch(new URL("snapshot.bin", engine));
   if (!response.ok) throw new Error(`snapshot.bin: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+// `snapshot` may still be downloading: Pyodide awaits it only once its own script has
+// loaded, so the two downloads overlap.
+function restoreSnapshot(loadPyodide, { runtime, engine }, snapshot) {
   return loadPyodide({
     indexURL: runtime,
     lockFileURL: new URL("pyodide-lock.json", engine).href,
-    _loadSnapshot: new Uint8Array(await response.arrayBuffer()),
+    _loadSnapshot: snapshot,
   });
 }
 
@@ -51,28 +57,36 @@ function coldStart(loadPyodide, { runtime, engine }) {
 
 async function boot(urls) {
   const started = performance.now();
+  const phases = {};
+  const phase = (name) => (phases[name] = Math.round(performance.now() - started));
   const progress = (stage, value) =>
     postMessage({ type: "progress", stage, value, ms: performance.now() - started });
   progress("Loading the Python runtime…", 1);
   checkWebAssembly();
+  const snapshot = fetchSnapshot(urls);
+  snapshot.catch(() => {}); // a failed snapshot means a cold start, handled below
   const reachable = checkReachable(new URL("pyodide.asm.wasm", urls.runtime).href);
   reachable.catch(() => {}); // handled in the races below; no "unhandled rejection" noise
   const { loadPyodide } = await import(new URL("pyodide.mjs", urls.runtime).href);
+  phase("imported");
   // Whichever settles first: a failed check rejects; otherwise wait for Pyodide.
   const settle = (loading) => Promise.race([loading, reachable.then(() => loading)]);
   let pyodide;
   let mode = "snapshot";
   try {
-    pyodide = await settle(restoreSnapshot(loadPyodide, urls));
+    snapshot.then(() => phase("snapshot fetched"), () => {});
+    pyodide = await settle(restoreSnapshot(loadPyodide, urls, snapshot));
   } catch (error) {
     // The snapshot option is experimental: never let it cost the user the walkthrough.
     console.warn(`Pyodide snapshot could not be restored (${error.message}); starting normally.`);
     mode = "cold start";
     pyodide = await settle(coldStart(loadPyodide, urls));
   }
+  phase("runtime ready");
   progress("Loading the decision tree…", 2);
   handle = pyodide.pyimport("decision_tree.bridge").handle;
-  postMessage({ type: "ready", mode, ms: performance.now() - started });
+  phase("engine imported");
+  postMessage({ type: "ready", mode, phases, ms: performance.now() - started });
 }
 
 self.onmessage = ({ data }) => {
