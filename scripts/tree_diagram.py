@@ -80,8 +80,10 @@ def compact_dot(dot: str, answers_prefix: str = "") -> str:
     body = _EDGE.sub("", dot).rstrip()
     body = body.removesuffix("}").rstrip()
     body = _NODE_LABEL.sub(
-        lambda m: f'{m[1]}"{_wrapped(_unescape(m[2]), NODE_WIDTH)}", '
-        f'tooltip="{_escape(" ".join(_unescape(m[2]).split()))}"',
+        lambda m: (
+            f'{m[1]}"{_wrapped(_unescape(m[2]), NODE_WIDTH)}", '
+            f'tooltip="{_escape(" ".join(_unescape(m[2]).split()))}"'
+        ),
         body,
     )
     body = _ANSWER_URL.sub(f'URL="{answers_prefix}answers/', body)

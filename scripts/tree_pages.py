@@ -88,7 +88,8 @@ def _question_section(tree: Tree, question: Question) -> str:
 
 def _diagram(tree: Tree) -> str:
     """The tree drawn by Graphviz at build time, inline; links resolve from tree/."""
-    return f"""<figure class="tree-diagram" aria-labelledby="tree-diagram-caption" data-search-exclude>
+    figure = 'class="tree-diagram" aria-labelledby="tree-diagram-caption" data-search-exclude'
+    return f"""<figure {figure}>
 {tree_svg(tree, answers_prefix="../")}
 <figcaption id="tree-diagram-caption">The whole tree. Rounded boxes are questions, shaded
 boxes are answers, and each arrow carries the reply that leads along it. Select a box to go

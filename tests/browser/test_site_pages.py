@@ -17,6 +17,12 @@ pytestmark = pytest.mark.browser
 PAGE_TIMEOUT_MS = 15_000
 
 
+@pytest.fixture(autouse=True)
+def _page_timeout(page: Page) -> None:
+    # The shared fixture allows for the engine's start; these pages need no such wait.
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+
+
 def site_pages(site: Path) -> list[str]:
     """Every page's path below the site root: directory URLs, and the 404 page."""
     pages = [
@@ -33,7 +39,7 @@ def test_every_page_loads_with_every_request_on_the_site(
     pages = site_pages(built_site)
     for path in pages:
         # Waits for `load` only: the decide page's engine has its own tests.
-        response = page.goto(site_url + path, wait_until="load", timeout=PAGE_TIMEOUT_MS)
+        response = page.goto(site_url + path, wait_until="load")
         if response is None or not response.ok:
             failed[path] = response.status if response else "no response"
         if not page.locator("article.md-content__inner h1").count():
@@ -71,8 +77,9 @@ def test_404_page_search_opens_the_site_search(page: Page, site_url: str) -> Non
     page.goto(site_url + "404.html", wait_until="load")
     page.locator("#not-found-query").fill("deep background")
     page.locator("#not-found-query").press("Enter")
-    expect(page.locator(".md-search-result a[href*='answers/go-on-deep-background/']").first)\
-        .to_be_attached()
+    expect(
+        page.locator(".md-search-result a[href*='answers/go-on-deep-background/']").first
+    ).to_be_attached()
 
 
 def test_palette_toggle_switches_to_dark_and_back(page: Page, site_url: str) -> None:

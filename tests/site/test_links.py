@@ -53,8 +53,18 @@ def test_linkchecker_finds_no_broken_internal_link_or_anchor(
     config = tmp_path / "linkcheckerrc"
     config.write_text(CONFIG, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "linkcheck", "--config", str(config), "--no-status",
-         "--output", "text", crawlable_site_url, crawlable_site_url + "404.html"],
+        [
+            sys.executable,
+            "-m",
+            "linkcheck",
+            "--config",
+            str(config),
+            "--no-status",
+            "--output",
+            "text",
+            crawlable_site_url,
+            crawlable_site_url + "404.html",
+        ],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -18,7 +18,11 @@ def fetch(url: str, gzip_ok: bool = True) -> tuple[int, dict[str, str], bytes]:
     request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
     try:
         with urllib.request.urlopen(request) as response:
-            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+            return (
+                response.status,
+                {k.lower(): v for k, v in response.headers.items()},
+                response.read(),
+            )
     except urllib.error.HTTPError as error:
         return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
 
@@ -31,8 +35,13 @@ def test_csp_conf_matches_the_inline_scripts_of_the_built_pages(built_site: Path
 
 def test_security_headers_on_every_kind_of_response(nginx_site: NginxServer) -> None:
     runtime = runtime_dirname()
-    for path in ["", "decide/", f"assets/{runtime}/pyodide.asm.wasm", "assets/engine/snapshot.bin",
-                 "no-such-page/"]:
+    for path in [
+        "",
+        "decide/",
+        f"assets/{runtime}/pyodide.asm.wasm",
+        "assets/engine/snapshot.bin",
+        "no-such-page/",
+    ]:
         _status, headers, _body = fetch(nginx_site.url + path)
         policy = headers["content-security-policy"]
         assert "default-src 'self'" in policy and "'wasm-unsafe-eval'" in policy, path
@@ -54,7 +63,9 @@ def test_security_headers_on_every_kind_of_response(nginx_site: NginxServer) -> 
         ("assets/javascripts/decide.js", "text/javascript", "no-cache"),
     ],
 )
-def test_types_and_caching(nginx_site: NginxServer, path: str, content_type: str, cache: str) -> None:
+def test_types_and_caching(
+    nginx_site: NginxServer, path: str, content_type: str, cache: str
+) -> None:
     status, headers, _body = fetch(nginx_site.url + path.format(runtime=runtime_dirname()))
     assert status == 200
     assert headers["content-type"].startswith(content_type)
