@@ -28,6 +28,10 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy decision_tree
 
+# Speed, as ratios against baselines measured in the same run (see README, "Speed").
+bench: setup system-packages
+	$(BIN)/python -m scripts.bench
+
 # Regenerate the committed table of every path and its outcome (review it as a diff).
 golden: setup
 	$(BIN)/python -m decision_tree paths off-the-record --format tsv > tests/golden/off-the-record.tsv
@@ -48,7 +52,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 system-packages:
-	@scripts/ensure_system_packages.sh chromium=chromium dot=graphviz
+	@scripts/ensure_system_packages.sh chromium=chromium dot=graphviz nginx=nginx-light
 
 clean:
 	rm -rf site .cache $(VENV) node_modules

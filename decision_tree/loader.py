@@ -51,9 +51,13 @@ def load_tree(path: str | Path, docs_dir: str | Path | None = None) -> Tree:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise TreeInvalid([Problem(str(path), 0, f"cannot read the file: {error.strerror}")])
+        raise TreeInvalid(
+            [Problem(str(path), 0, f"cannot read the file: {error.strerror}")]
+        ) from None
     except UnicodeDecodeError:
-        raise TreeInvalid([Problem(str(path), 0, "the file is not UTF-8 text; save it as UTF-8")])
+        raise TreeInvalid(
+            [Problem(str(path), 0, "the file is not UTF-8 text; save it as UTF-8")]
+        ) from None
     return parse_tree(text, str(path), docs_dir=docs_dir)
 
 
@@ -77,12 +81,14 @@ def parse_tree(text: str, path: str, docs_dir: str | Path | None = None) -> Tree
                     "and quoting on this line and the one before",
                 )
             ]
-        )
+        ) from None  # the message says all an editor needs; no YAML traceback
     except yaml.reader.ReaderError as error:  # a control character: locate it, one line only
         line = text.count("\n", 0, error.position) + 1
-        raise TreeInvalid([Problem(path, line, f"invalid YAML: {str(error).splitlines()[0]}")])
+        raise TreeInvalid(
+            [Problem(path, line, f"invalid YAML: {str(error).splitlines()[0]}")]
+        ) from None
     except yaml.YAMLError as error:
-        raise TreeInvalid([Problem(path, 0, f"invalid YAML: {error}")])
+        raise TreeInvalid([Problem(path, 0, f"invalid YAML: {error}")]) from None
     reader = _Reader(path)
     tree = reader.tree(root)
     problems = reader.problems

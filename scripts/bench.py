@@ -27,8 +27,14 @@ SITE = ROOT / "site"
 RESULTS = ROOT / "bench" / "results.json"
 BENCH_PAGES = Path(__file__).parent / "bench_pages"
 GUIDANCE_PAGE = "guidance/ground-rules/"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 # Collected from the first paint on: long tasks on the main thread, and paint timings.
 OBSERVE = """
 window.__longTasks = [];
@@ -36,7 +42,8 @@ new PerformanceObserver((list) => list.getEntries().forEach((e) => __longTasks.p
   .observe({ type: "longtask", buffered: true });
 window.__elements = {};
 new PerformanceObserver((list) => list.getEntries().forEach((e) =>
-  (__elements[e.identifier] = e.renderTime || e.loadTime))).observe({ type: "element", buffered: true });
+  (__elements[e.identifier] = e.renderTime || e.loadTime)))
+  .observe({ type: "element", buffered: true });
 """
 # Click to the next step painted: the paint time comes from the Element Timing API, which
 # the widget opts into on each step's heading (elementtiming="dt-step").
@@ -72,8 +79,12 @@ def timed(action: Callable[[], object]) -> float:
 
 def build_times() -> dict[str, float]:
     def build() -> None:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=ROOT,
-                       check=True, env={"NO_MKDOCS_2_WARNING": "1", **_environ()})
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+            cwd=ROOT,
+            check=True,
+            env={"NO_MKDOCS_2_WARNING": "1", **_environ()},
+        )
 
     shutil.rmtree(ROOT / ".cache" / "engine", ignore_errors=True)
     progress("Building the site from scratch…")
@@ -95,8 +106,7 @@ def engine_times() -> dict[str, float]:
     from scripts.site_tree import tree_path
 
     tree = load_tree(tree_path())
-    enumerate_all = statistics.median(timed(lambda: sum(1 for _ in paths(tree)))
-                                      for _ in range(20))
+    enumerate_all = statistics.median(timed(lambda: sum(1 for _ in paths(tree))) for _ in range(20))
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "generated.yaml"
         big.write_text(generated_tree_yaml(1000), encoding="utf-8")
@@ -114,22 +124,35 @@ def generated_tree_yaml(nodes: int, branching: int = 3) -> str:
         layers.append(layer)
         count += len(layer)
     outcomes = [f"o{i}" for i in range(max(nodes - count, 2 * len(layers[-1])))]
-    lines = ["slug: generated", "title: Generated", "description: For the benchmark.",
-             "start: q0", "questions:"]
+    lines = [
+        "slug: generated",
+        "title: Generated",
+        "description: For the benchmark.",
+        "start: q0",
+        "questions:",
+    ]
     for depth, layer in enumerate(layers):
         for index, question in enumerate(layer):
             if depth + 1 < len(layers):
-                targets = layers[depth + 1][index * branching:(index + 1) * branching]
+                targets = layers[depth + 1][index * branching : (index + 1) * branching]
             else:  # the last layer shares out the outcomes, at least two per question
-                targets = outcomes[index::len(layer)]
+                targets = outcomes[index :: len(layer)]
             lines += [f"  - id: {question}", f"    prompt: Question {question}?", "    options:"]
-            lines += [f"      - {{id: a{n}, label: Option {n}, next: {target}}}"
-                      for n, target in enumerate(targets)]
+            lines += [
+                f"      - {{id: a{n}, label: Option {n}, next: {target}}}"
+                for n, target in enumerate(targets)
+            ]
     lines.append("outcomes:")
     for outcome in outcomes:
-        lines += [f"  - id: {outcome}", "    verdict: on-the-record", "    title: T",
-                  "    short: S", "    body: B", "    ground_rules: [R]",
-                  "    links: [{page: index.md, title: Home}]"]
+        lines += [
+            f"  - id: {outcome}",
+            "    verdict: on-the-record",
+            "    title: T",
+            "    short: S",
+            "    body: B",
+            "    ground_rules: [R]",
+            "    links: [{page: index.md, title: Home}]",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -168,8 +191,11 @@ class Measure:
         page.wait_for_timeout(300)
         repeat_bytes = self.bytes_since_last()
         context.close()
-        return {"plain_fcp_ms": fcp, "guidance_bytes_first": first_bytes,
-                "guidance_bytes_repeat": repeat_bytes}
+        return {
+            "plain_fcp_ms": fcp,
+            "guidance_bytes_first": first_bytes,
+            "guidance_bytes_repeat": repeat_bytes,
+        }
 
     def bare_pyodide(self) -> dict[str, float]:
         context = self.browser.new_context()
@@ -189,9 +215,11 @@ class Measure:
         return {
             "first_question_ms": page.evaluate("__elements['first-question']"),
             "ready_ms": page.evaluate(
-                "performance.getEntriesByName('decision-engine-ready')[0].startTime"),
+                "performance.getEntriesByName('decision-engine-ready')[0].startTime"
+            ),
             "blocking_ms": page.evaluate(
-                "__longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0)"),
+                "__longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0)"
+            ),
             "bytes": self.bytes_since_last(),
         }
 
@@ -224,7 +252,9 @@ class Measure:
                 page.wait_for_timeout(THINKING_TIME_MS)
                 samples.append(page.evaluate(CLICK_TO_PAINT, pair.split("=")[1]))
             page.locator("[data-action=start]").click()
-            page.wait_for_selector(".dt-step[data-kind=question] .dt-step__number:text-is('Question 1')")
+            page.wait_for_selector(
+                ".dt-step[data-kind=question] .dt-step__number:text-is('Question 1')"
+            )
         context.close()
         self.bytes_since_last()
         return samples
@@ -242,8 +272,7 @@ def run(runs: int) -> dict[str, Any]:
     install_bench_pages(SITE)
     samples: dict[str, list[float]] = {}
     with nginx(SITE) as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"),
-                                             args=FLAGS)
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
         measure = Measure(browser, server)
         for n in range(1, runs + 1):
             progress(f"Run {n} of {runs}: plain page, bare Pyodide, decide page…")
@@ -275,8 +304,13 @@ ROWS = [
     ("Decide page bytes, first visit", "decide_bytes_first", None, None, "B"),
     ("Decide page bytes, repeat visit", "decide_bytes_repeat", "decide_bytes_first", None, "B"),
     ("Guidance page bytes, first visit", "guidance_bytes_first", None, None, "B"),
-    ("Guidance page bytes, repeat visit", "guidance_bytes_repeat", "guidance_bytes_first", None,
-     "B"),
+    (
+        "Guidance page bytes, repeat visit",
+        "guidance_bytes_repeat",
+        "guidance_bytes_first",
+        None,
+        "B",
+    ),
     ("mkdocs build --strict (engine cached)", "build_s", None, 15, "s"),
     ("mkdocs build --strict (from scratch)", "build_from_scratch_s", None, 15, "s"),
     ("Engine: enumerate every path", "enumerate_paths_ms", None, None, "ms"),
@@ -292,21 +326,24 @@ def table(results: dict[str, Any]) -> str:
         ratio = value / baseline if baseline else None
         measured = ratio if ratio is not None else value
         ok = "" if target is None else ("yes" if measured <= target else "NO")
-        target_text = "" if target is None else (f"≤{target}×" if base else f"≤{target}{unit}")
+        target_text = "" if target is None else (f"≤{target}x" if base else f"≤{target}{unit}")
         lines.append(
             f"{label:<44} {value:>10,.1f}{unit:<2} "
             + (f"{baseline:>10,.1f}{unit:<2}" if baseline is not None else f"{'':>12}")
-            + (f" {ratio:>6.2f}×" if ratio is not None else f" {'':>7}")
+            + (f" {ratio:>6.2f}x" if ratio is not None else f" {'':>7}")
             + f" {target_text:>8}  {ok}"
         )
-    lines.append(f"(medians of {results['runs']} runs; answer latency over "
-                 f"{results['answer_samples']} clicks)")
+    lines.append(
+        f"(medians of {results['runs']} runs; answer latency over "
+        f"{results['answer_samples']} clicks)"
+    )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=5, help="browser runs per figure (default 5)")
     args = parser.parse_args(argv)
     results = run(args.runs)

@@ -32,19 +32,21 @@ def inline_script_hashes(site_dir: Path) -> list[str]:
 
 
 def policy(hashes: list[str]) -> str:
-    return "; ".join([
-        "default-src 'self'",
-        "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "worker-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "worker-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
 
 
 def csp_conf(site_dir: Path) -> str:

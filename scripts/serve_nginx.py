@@ -24,16 +24,22 @@ ACCESS_LOG_FORMAT = "'$request_uri $status $bytes_sent'"
 
 
 def nginx_binary() -> str:
-    found = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+    found = shutil.which("nginx") or (
+        "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
+    )
     if not found:
-        raise BuildError("nginx is missing; install Debian's nginx-light (apt-get install nginx-light)")
+        raise BuildError(
+            "nginx is missing; install Debian's nginx-light (apt-get install nginx-light)"
+        )
     return found
 
 
 def write_config(folder: Path, site_dir: Path, port: int) -> Path:
     """A complete nginx.conf in `folder` around the repository's server block."""
     server = (NGINX_DIR / "site.conf").read_text(encoding="utf-8")
-    server = server.replace("@LISTEN@", f"127.0.0.1:{port}").replace("@ROOT@", str(site_dir.resolve()))
+    server = server.replace("@LISTEN@", f"127.0.0.1:{port}").replace(
+        "@ROOT@", str(site_dir.resolve())
+    )
     (folder / "site.conf").write_text(server, encoding="utf-8")
     for name in ("security-headers.conf", "csp.conf"):
         shutil.copy2(NGINX_DIR / name, folder / name)
@@ -121,8 +127,9 @@ def _wait_until_listening(port: int, process: subprocess.Popen[bytes]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("site_dir", nargs="?", type=Path, default=ROOT / "site")
     parser.add_argument("--port", type=int, default=8080)
     args = parser.parse_args(argv)

@@ -3,6 +3,8 @@ answers, and "the tree at a glance" (every question and outcome, readable withou
 
 from __future__ import annotations
 
+import html
+
 from decision_tree.engine import paths
 from decision_tree.model import Outcome, Question, Tree
 from decision_tree.permalink import encode
@@ -17,7 +19,14 @@ def _guidance_link(page: str, depth: int) -> str:
 
 def outcome_page(tree: Tree, outcome: Outcome) -> str:
     """`answers/<id>.md`: the answer, why, the ground rules and where to read more."""
-    rules = "\n".join(f"- [ ] {rule}" for rule in outcome.ground_rules)
+    # Raw HTML, not a Markdown task list: each checkbox's label must hold its text, so
+    # screen readers name it (pymdownx.tasklist leaves the text outside the label).
+    rules = "\n".join(
+        '<li class="task-list-item"><label><input type="checkbox"> '
+        f"{html.escape(rule)}</label></li>"
+        for rule in outcome.ground_rules
+    )
+    rules = f'<ul class="task-list dt-rules">\n{rules}\n</ul>'
     links = "\n".join(f"- [{link.title}]({_guidance_link(link.page, 1)})" for link in outcome.links)
     routes = [step for step in paths(tree) if step.node.id == outcome.id]
     walks = "\n".join(

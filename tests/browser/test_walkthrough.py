@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import FLAGS, RequestLog, wait_for_engine
+from tests.browser.conftest import RequestLog, wait_for_engine
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "off-the-record.tsv"
 FIRST_QUESTION = "already-said"
@@ -279,8 +279,9 @@ def axe_violations(page: Page) -> list[dict[str, object]]:
         "axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag', values: "
         "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
     )
-    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]}
-            for v in result["violations"]]
+    return [
+        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]
+    ]
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])

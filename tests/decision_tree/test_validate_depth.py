@@ -24,15 +24,26 @@ def test_a_very_deep_chain_is_reported_not_a_crash() -> None:
     lines = ["slug: deep", "title: T", "description: D", "start: q0", "questions:"]
     for n in range(chain):
         following = f"q{n + 1}" if n + 1 < chain else "end"
-        lines += [f"  - id: q{n}", "    prompt: P", "    options:",
-                  f"      - {{id: a, label: A, next: {following}}}",
-                  "      - {id: b, label: B, next: end}"]
-    lines += ["outcomes:", "  - id: end", "    verdict: on-the-record", "    title: T",
-              "    short: S", "    body: B", "    ground_rules: [R]",
-              "    links: [{page: index.md, title: Home}]"]
+        lines += [
+            f"  - id: q{n}",
+            "    prompt: P",
+            "    options:",
+            f"      - {{id: a, label: A, next: {following}}}",
+            "      - {id: b, label: B, next: end}",
+        ]
+    lines += [
+        "outcomes:",
+        "  - id: end",
+        "    verdict: on-the-record",
+        "    title: T",
+        "    short: S",
+        "    body: B",
+        "    ground_rules: [R]",
+        "    links: [{page: index.md, title: Home}]",
+    ]
     try:
         parse_tree("\n".join(lines), "deep.yaml")
-    except Exception as error:  # noqa: BLE001 - the assertion below names what is expected
+    except Exception as error:
         assert f"the longest walk asks {chain} questions" in str(error)
         assert f"{MAX_DEPTH} questions or fewer" in str(error)
     else:
