@@ -225,7 +225,9 @@ class Measure:
 
     def decide_page(self) -> dict[str, float]:
         context = self.browser.new_context()
-        first = self.decide_visit(self.new_page(context))
+        page = self.new_page(context)
+        first = self.decide_visit(page)
+        page.close()  # a repeat visit starts a new page; the old one's engine is gone
         repeat = self.decide_visit(self.new_page(context))
         context.close()
         return {

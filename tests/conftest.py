@@ -52,6 +52,13 @@ def _env() -> dict[str, str]:
     return dict(os.environ)
 
 
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        # Tests abort requests on purpose (blocked runtime files); that is not an error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 class QuietHandler(SimpleHTTPRequestHandler):
     extensions_map: ClassVar[dict[str, str]] = {
         **SimpleHTTPRequestHandler.extensions_map,
@@ -66,9 +73,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path, site_port: int) -> Iterator[str]:
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", site_port), partial(QuietHandler, directory=str(built_site))
-    )
+    server = QuietServer(("127.0.0.1", site_port), partial(QuietHandler, directory=str(built_site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

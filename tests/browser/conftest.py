@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Request, sync_playwright
+from playwright.sync_api import Browser, Page, Request, expect, sync_playwright
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Without the background-networking flags Chromium tries to reach Google at start-up.
@@ -64,3 +64,9 @@ def page(browser: Browser, requests_seen: RequestLog) -> Iterator[Page]:
 
 def wait_for_engine(page: Page) -> None:
     page.wait_for_selector(".dt-widget[data-engine=ready]", timeout=ENGINE_TIMEOUT_MS)
+
+
+def open_search(page: Page) -> None:
+    """Open Material's search with its keyboard shortcut, as a reader would."""
+    page.keyboard.press("s")
+    expect(page.locator(".md-search__input")).to_be_focused()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import ConsoleMessage, Page, expect
 
 from scripts.serve_nginx import NginxServer
-from tests.browser.conftest import RequestLog, wait_for_engine
+from tests.browser.conftest import RequestLog, open_search, wait_for_engine
 
 
 def test_walkthrough_works_under_the_production_policy(
@@ -22,9 +22,11 @@ def test_walkthrough_works_under_the_production_policy(
     page.locator("[data-option]").first.click()
     expect(page.locator(".dt-step[data-kind=outcome]")).to_be_visible()
     page.goto(nginx_site.url + "guidance/ground-rules/")
-    page.keyboard.press("s")  # Material's search, which runs in its own worker
-    page.locator(".md-search__input").fill("embargo")
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    open_search(page)  # Material's search, which runs in its own worker
+    search = page.locator(".md-search__input")
+    search.fill("embargo")
+    search.press("End")  # Material searches on keyup, which fill() alone does not send
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
     assert page.evaluate("window.__violations ?? []") == []
     assert violations == []
     assert requests_seen.foreign(nginx_site.url) == []

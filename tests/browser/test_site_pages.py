@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from scripts.site_tree import load_site_tree
-from tests.browser.conftest import RequestLog
+from tests.browser.conftest import RequestLog, open_search
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.browser
@@ -48,11 +48,6 @@ def test_every_page_loads_with_every_request_on_the_site(
     assert len(pages) > 20
     assert failed == {}
     assert requests_seen.foreign(site_url) == []
-
-
-def open_search(page: Page) -> None:
-    page.keyboard.press("s")
-    expect(page.locator(".md-search__input")).to_be_focused()
 
 
 def test_search_finds_each_answer_page_by_its_title(page: Page, site_url: str) -> None:

@@ -199,6 +199,9 @@ def test_the_page_says_so_plainly_when_the_engine_cannot_load(
     expect(failure.locator("a[href$='tree/']")).to_be_visible()
     expect(failure.locator("a[href$='answers/']")).to_be_visible()
     assert page.locator(".dt-widget").get_attribute("data-engine") == "failed"
+    # Nothing left that looks usable but cannot work.
+    expect(page.locator(".dt-step")).to_be_hidden()
+    expect(page.locator(".dt-controls")).to_be_hidden()
 
 
 def test_without_the_snapshot_the_engine_starts_normally_and_says_so(
