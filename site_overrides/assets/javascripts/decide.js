@@ -30,7 +30,8 @@ class Walkthrough {
     this.view = null;
     this.choices = null; // the engine's views after each option of the current question
     this.queued = null; // an answer given before the engine was ready
-    this.busy = false;
+    this.latest = 0; // numbers requests: only the newest one's reply is shown
+    this.answering = false;
     this.engine = engineFor(root.dataset);
     this.onStatus = (status) => this.showStatus(status);
     this.engine.listeners.add(this.onStatus);
@@ -44,7 +45,15 @@ class Walkthrough {
       this.step.replaceChildren(element("p", { text: "Opening the step your link points to…" }));
     }
     this.showStatus(this.engine.status);
-    this.open(link, { push: false, focus: false });
+    // Material may render this page again (instant navigation, history moves): show the
+    // step the engine last gave for this very address at once instead of a flash of the
+    // first question.
+    const known = this.engine.lastView;
+    if (known && known.tree === root.dataset.tree && known.permalink === link) {
+      this.render(known, { push: false, focus: false });
+    } else {
+      this.open(link, { push: false, focus: false });
+    }
   }
 
   destroy() {
@@ -87,8 +96,12 @@ class Walkthrough {
       return;
     }
     const ready = this.choices?.link === this.view?.permalink && this.choices.views[option];
-    if (ready) this.render(ready, { push: true, focus: true });
-    else this.send({ op: "answer", option });
+    if (ready) {
+      this.latest += 1; // any reply still on its way is now out of date
+      this.render(ready, { push: true, focus: true });
+    } else {
+      this.send({ op: "answer", option });
+    }
   }
 
   open(link, options) {
@@ -118,17 +131,23 @@ class Walkthrough {
     if (response.ok && this.view === view) this.choices = { link: view.permalink, views: response.choices };
   }
 
+  // Requests are never dropped, but only the newest one's reply is shown: a late reply
+  // (say, to a Back pressed twice quickly) must not overwrite a newer step.
   async send(request, { push = true, focus = true } = {}) {
-    if (this.busy) return; // one answer at a time: a double click must not answer twice
-    this.busy = true;
+    if (request.op === "answer" && this.answering) return; // a double click answers once
+    const ticket = ++this.latest;
+    this.answering = request.op === "answer";
     this.root.setAttribute("aria-busy", "true");
     try {
       const response = await this.request(request);
+      if (ticket !== this.latest) return;
       if (response.ok) this.render(response.step, { push, focus });
       else this.showNotice(`Something went wrong in the engine: ${response.error}`);
     } finally {
-      this.busy = false;
-      this.root.removeAttribute("aria-busy");
+      if (ticket === this.latest) {
+        this.answering = false;
+        this.root.removeAttribute("aria-busy");
+      }
     }
   }
 
@@ -139,7 +158,9 @@ class Walkthrough {
   }
 
   render(view, { push, focus }) {
+    if (!this.root.isConnected) return; // this page has been replaced; leave the URL alone
     this.view = view;
+    this.engine.lastView = view;
     const url = location.pathname + (view.permalink ? `?${view.permalink}` : "") + location.hash;
     if (push && url !== location.pathname + location.search + location.hash) history.pushState(null, "", url);
     this.showNotice(view.ignored.length ? `Part of the link was ignored: ${view.ignored.join("; ")}.` : "");
