@@ -165,10 +165,24 @@ def install_bench_pages(site: Path) -> Path:
 
 
 class Measure:
-    def __init__(self, browser: Any, server: NginxServer) -> None:
-        self.browser = browser
+    """Each measurement gets a new browser profile on disk: a first visit starts with empty
+    caches, and a repeat visit sees what a real profile keeps (HTTP cache and the V8 code
+    cache, which Chromium does not keep for incognito contexts)."""
+
+    def __init__(self, playwright: Any, server: NginxServer) -> None:
+        self.playwright = playwright
         self.server = server
         self.log_offset = server.bytes_sent()[1]
+        self.profiles = tempfile.TemporaryDirectory(prefix="off-the-record-bench-")
+        self.count = 0
+
+    def new_context(self) -> Any:
+        self.count += 1
+        return self.playwright.chromium.launch_persistent_context(
+            f"{self.profiles.name}/{self.count}",
+            executable_path=shutil.which("chromium"),
+            args=FLAGS,
+        )
 
     def bytes_since_last(self) -> int:
         sent, self.log_offset = self.server.bytes_sent(self.log_offset)
@@ -180,7 +194,7 @@ class Measure:
         return page
 
     def plain_page(self) -> dict[str, float]:
-        context = self.browser.new_context()
+        context = self.new_context()
         page = self.new_page(context)
         self.bytes_since_last()
         page.goto(self.server.url + GUIDANCE_PAGE, wait_until="load")
@@ -198,7 +212,7 @@ class Measure:
         }
 
     def bare_pyodide(self) -> dict[str, float]:
-        context = self.browser.new_context()
+        context = self.new_context()
         page = self.new_page(context)
         page.goto(self.server.url + "_bench/")
         # Selectors, not wait_for_function: the site's CSP forbids the eval that needs.
@@ -224,7 +238,7 @@ class Measure:
         }
 
     def decide_page(self) -> dict[str, float]:
-        context = self.browser.new_context()
+        context = self.new_context()
         page = self.new_page(context)
         first = self.decide_visit(page)
         page.close()  # a repeat visit starts a new page; the old one's engine is gone
@@ -244,7 +258,7 @@ class Measure:
         from scripts.site_tree import load_site_tree
 
         rows = path_rows(load_site_tree(ROOT / "docs"))
-        context = self.browser.new_context()
+        context = self.new_context()
         page = self.new_page(context)
         page.goto(self.server.url + "decide/")
         page.wait_for_selector(".dt-widget[data-engine=ready]", timeout=120_000)
@@ -274,8 +288,7 @@ def run(runs: int) -> dict[str, Any]:
     install_bench_pages(SITE)
     samples: dict[str, list[float]] = {}
     with nginx(SITE) as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
-        measure = Measure(browser, server)
+        measure = Measure(playwright, server)
         for n in range(1, runs + 1):
             progress(f"Run {n} of {runs}: plain page, bare Pyodide, decide page…")
             for figures in (measure.plain_page(), measure.bare_pyodide(), measure.decide_page()):
@@ -283,7 +296,7 @@ def run(runs: int) -> dict[str, Any]:
                     samples.setdefault(key, []).append(value)
         progress("Answer latency…")
         latencies = measure.answer_latencies(rounds=12)
-        browser.close()
+        measure.profiles.cleanup()
     shutil.rmtree(SITE / "_bench", ignore_errors=True)
     medians = {key: statistics.median(values) for key, values in samples.items()}
     results.update(medians)
