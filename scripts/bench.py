@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from scripts.chromium import EXECUTABLE, FLAGS
 from scripts.pyodide_runtime import ROOT, runtime_dirname
 from scripts.serve_nginx import NginxServer, nginx
 
@@ -27,14 +28,6 @@ SITE = ROOT / "site"
 RESULTS = ROOT / "bench" / "results.json"
 BENCH_PAGES = Path(__file__).parent / "bench_pages"
 GUIDANCE_PAGE = "guidance/ground-rules/"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Collected from the first paint on: long tasks on the main thread, and paint timings.
 OBSERVE = """
 window.__longTasks = [];
@@ -180,7 +173,7 @@ class Measure:
         self.count += 1
         return self.playwright.chromium.launch_persistent_context(
             f"{self.profiles.name}/{self.count}",
-            executable_path=shutil.which("chromium"),
+            executable_path=EXECUTABLE,
             args=FLAGS,
         )
 

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from decision_tree import bridge, engine
+from decision_tree.compiled import to_data
 from decision_tree.errors import DecisionTreeError, InvalidAnswer
 from decision_tree.loader import parse_tree
 from decision_tree.model import Outcome, Question, Tree
@@ -27,37 +28,13 @@ JUNK = st.one_of(
 
 
 def tree_yaml(tree: Tree) -> str:
-    """The tree as an editor would write it."""
-    data = {
-        "slug": tree.slug,
-        "title": tree.title,
-        "description": tree.description,
-        "start": tree.start,
-        "questions": [
-            {
-                "id": q.id,
-                "prompt": q.prompt,
-                "help": q.help,
-                "options": [
-                    {"id": o.id, "label": o.label, "next": o.next, "note": o.note}
-                    for o in q.options
-                ],
-            }
-            for q in tree.questions.values()
-        ],
-        "outcomes": [
-            {
-                "id": o.id,
-                "verdict": o.verdict.value,
-                "title": o.title,
-                "short": o.short,
-                "body": o.body,
-                "ground_rules": list(o.ground_rules),
-                "links": [{"page": link.page, "title": link.title} for link in o.links],
-            }
-            for o in tree.outcomes.values()
-        ],
-    }
+    """The tree as an editor would write it: its plain data, less what the build adds."""
+    data = to_data(tree)
+    del data["format"]
+    for question in data["questions"]:
+        del question["help_html"]
+    for outcome in data["outcomes"]:
+        del outcome["body_html"]
     return yaml.safe_dump(data, sort_keys=False)
 
 
