@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -76,7 +77,7 @@ def build_times() -> dict[str, float]:
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
             cwd=ROOT,
             check=True,
-            env={"NO_MKDOCS_2_WARNING": "1", **_environ()},
+            env={"NO_MKDOCS_2_WARNING": "1", **os.environ},
         )
 
     shutil.rmtree(ROOT / ".cache" / "engine", ignore_errors=True)
@@ -85,12 +86,6 @@ def build_times() -> dict[str, float]:
     progress("Building again (engine cached)…")
     warm = timed(build)
     return {"build_from_scratch_s": cold, "build_s": warm}
-
-
-def _environ() -> dict[str, str]:
-    import os
-
-    return dict(os.environ)
 
 
 def engine_times() -> dict[str, float]:

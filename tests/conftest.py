@@ -3,6 +3,7 @@ test session, served from 127.0.0.1."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -35,7 +36,11 @@ def site_build(site_port: int) -> subprocess.CompletedProcess[str]:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**_env(), "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{site_port}/"},
+        env={
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "SITE_URL": f"http://127.0.0.1:{site_port}/",
+        },
     )
 
 
@@ -44,12 +49,6 @@ def built_site(site_build: subprocess.CompletedProcess[str]) -> Path:
     """The site built by `site_build`; fails if the build failed."""
     assert site_build.returncode == 0, f"mkdocs build --strict failed:\n{site_build.stderr}"
     return ROOT / "site"
-
-
-def _env() -> dict[str, str]:
-    import os
-
-    return dict(os.environ)
 
 
 class QuietServer(ThreadingHTTPServer):

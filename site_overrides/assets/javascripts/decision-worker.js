@@ -1,6 +1,7 @@
-// The engine's Web Worker: boots the self-hosted Pyodide runtime, loads the decision_tree
-// wheel by name from the site's pyodide-lock.json, then answers JSON requests. All the
-// decision logic is Python's (decision_tree.bridge); this file is transport only.
+// The engine's Web Worker: restores the self-hosted Pyodide runtime from the build's memory
+// snapshot (or, failing that, starts it and loads the decision_tree wheel by name from the
+// site's pyodide-lock.json), then answers JSON requests. All the decision logic is
+// Python's (decision_tree.bridge); this file is transport only.
 
 let handle = null;
 
