@@ -80,7 +80,7 @@ def describe(step: Step, out: TextIO, link_base: str) -> None:
             print(f"  {number}. {option.label}", file=out)
     else:
         print(f"Answer: {node.title}  [{node.verdict.label}]", file=out)
-        print(f"\n{node.short}\n\n{node.body}\n", file=out)
+        print(f"\n{node.short}\nFirst: {node.first}\n\n{node.body}\n", file=out)
         if step.reasons:
             print("Why:", file=out)
             for reason in step.reasons:

@@ -7,7 +7,7 @@ from typing import Any
 
 from decision_tree.model import Link, Option, Outcome, Question, Tree, Verdict
 
-FORMAT = 1
+FORMAT = 2
 
 
 def to_data(tree: Tree) -> dict[str, Any]:
@@ -36,6 +36,7 @@ def to_data(tree: Tree) -> dict[str, Any]:
                 "verdict": o.verdict.value,
                 "title": o.title,
                 "short": o.short,
+                "first": o.first,
                 "body": o.body,
                 "body_html": o.body_html,
                 "ground_rules": list(o.ground_rules),
@@ -67,6 +68,7 @@ def from_data(data: dict[str, Any]) -> Tree:
             verdict=Verdict(o["verdict"]),
             title=o["title"],
             short=o["short"],
+            first=o["first"],
             body=o["body"],
             body_html=o["body_html"],
             ground_rules=tuple(o["ground_rules"]),

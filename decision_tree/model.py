@@ -18,6 +18,7 @@ class Verdict(StrEnum):
     ALREADY_ON_RECORD = "already-on-record"
     AGREE_GROUND_RULES_FIRST = "agree-ground-rules-first"
     LEGAL_REVIEW = "legal-review"
+    COVERED_BY_TERMS = "covered-by-terms"
 
     @property
     def label(self) -> str:
@@ -34,6 +35,7 @@ VERDICT_LABELS: dict[Verdict, str] = {
     Verdict.ALREADY_ON_RECORD: "Too late: it is already on the record",
     Verdict.AGREE_GROUND_RULES_FIRST: "Agree the ground rules first",
     Verdict.LEGAL_REVIEW: "Stop: legal or compliance review first",
+    Verdict.COVERED_BY_TERMS: "Covered by the terms agreed beforehand",
 }
 
 
@@ -78,10 +80,13 @@ class Link:
 
 @dataclass(frozen=True)
 class Outcome:
+    """An answer: `short` is the answer in a sentence, `first` the one thing to do first."""
+
     id: str
     verdict: Verdict
     title: str
     short: str
+    first: str
     body: str
     ground_rules: tuple[str, ...]
     links: tuple[Link, ...]

@@ -22,6 +22,8 @@ def decision_record(tree: Tree, step: Step, link: str, date: str) -> str:
         "",
         f"**{outcome.short}**",
         "",
+        f"**What to do first:** {outcome.first}",
+        "",
         "## Answers given",
         "",
     ]

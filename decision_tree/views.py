@@ -34,6 +34,7 @@ def step_view(tree: Tree, step: Step, ignored: tuple[str, ...] | list[str] = ())
             "verdict_label": node.verdict.label,
             "title": node.title,
             "short": node.short,
+            "first": node.first,
             "body_html": node.body_html,
             "ground_rules": list(node.ground_rules),
             "links": [{"title": link.title, "url": link.url} for link in node.links],

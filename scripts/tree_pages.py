@@ -46,6 +46,8 @@ description: "{outcome.short.replace('"', "'")}"
 
 **{outcome.short}**
 
+<p class="dt-first"><strong>What to do first:</strong> {html.escape(outcome.first)}</p>
+
 {outcome.body}
 
 ## Ground rules to agree before you speak

@@ -174,6 +174,7 @@ def valid_trees(
             verdict=draw(st.sampled_from(Verdict)),
             title=draw(texts),
             short=draw(texts),
+            first=draw(texts),
             body=draw(texts),
             ground_rules=tuple(draw(st.lists(texts, min_size=1, max_size=3))),
             links=tuple(

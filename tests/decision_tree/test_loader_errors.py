@@ -15,7 +15,7 @@ pytestmark = pytest.mark.usefixtures("project_root")
 BAD = "tests/fixtures/bad"
 VERDICTS = (
     "on-the-record, on-background, deep-background, off-the-record, embargo, dont-talk, "
-    "already-on-record, agree-ground-rules-first, legal-review"
+    "already-on-record, agree-ground-rules-first, legal-review, covered-by-terms"
 )
 UNREACHABLE = (
     "cannot be reached from the start question 'said'; point an option at it, or delete it"

@@ -37,6 +37,7 @@ def test_a_very_deep_chain_is_reported_not_a_crash() -> None:
         "    verdict: on-the-record",
         "    title: T",
         "    short: S",
+        "    first: F",
         "    body: B",
         "    ground_rules: [R]",
         "    links: [{page: index.md, title: Home}]",

@@ -200,6 +200,7 @@ class Walkthrough {
       element("p", { class: `dt-verdict dt-verdict--${outcome.verdict}`, text: outcome.verdict_label }),
       element("h3", { class: "dt-step__prompt dt-outcome__title", tabindex: "-1", elementtiming: "dt-step", text: outcome.title }),
       element("p", { class: "dt-outcome__short" }, element("strong", { text: outcome.short })),
+      element("p", { class: "dt-first" }, element("strong", { text: "What to do first: " }), outcome.first),
       element("div", { class: "dt-outcome__body", html: outcome.body_html }),
       element("h4", { text: "Why" }),
       element(
