@@ -137,6 +137,7 @@ def generated_tree_yaml(nodes: int, branching: int = 3) -> str:
             "    verdict: on-the-record",
             "    title: T",
             "    short: S",
+            "    first: F",
             "    body: B",
             "    ground_rules: [R]",
             "    links: [{page: index.md, title: Home}]",

@@ -9,7 +9,8 @@ import markdown
 
 from decision_tree.model import Tree
 
-EXTENSIONS = ["abbr", "attr_list", "admonition", "pymdownx.smartsymbols"]
+# The glossary's tooltips as on the site's pages (scripts.glossary loads abbr with them).
+EXTENSIONS = ["scripts.glossary", "attr_list", "admonition", "pymdownx.smartsymbols"]
 
 
 def to_html(text: str) -> str:

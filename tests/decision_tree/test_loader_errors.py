@@ -27,8 +27,8 @@ EXPECTED: dict[str, list[tuple[int, str]]] = {
         (19, f"invalid YAML: expected <block end>, but found '<block mapping start>'; {YAML_HINT}"),
     ],
     "unclosed-quote": [
-        # the quote opens on line 58; the parser only notices at the end of the file
-        (58, f"invalid YAML: found unexpected end of stream; {YAML_HINT}"),
+        # the quote opens on line 60; the parser only notices at the end of the file
+        (60, f"invalid YAML: found unexpected end of stream; {YAML_HINT}"),
     ],
     "missing-field": [(17, "a question is missing the field 'prompt'; add it")],
     "unknown-field": [
@@ -37,7 +37,7 @@ EXPECTED: dict[str, list[tuple[int, str]]] = {
     ],
     "duplicate-id": [
         (
-            56,
+            58,
             "duplicate id 'rules' (first used on line 27); give each question and outcome its "
             "own id",
         ),
@@ -57,7 +57,7 @@ EXPECTED: dict[str, list[tuple[int, str]]] = {
         ),
     ],
     "unreachable-question": [(37, f"question 'orphan' {UNREACHABLE}")],
-    "unreachable-outcome": [(65, f"outcome 'orphan' {UNREACHABLE}")],
+    "unreachable-outcome": [(68, f"outcome 'orphan' {UNREACHABLE}")],
     "cycle": [
         (
             33,
@@ -76,25 +76,25 @@ EXPECTED: dict[str, list[tuple[int, str]]] = {
         (27, "question 'rules' has 1 option(s); give it at least two, or remove the question"),
     ],
     "unknown-verdict": [
-        (48, f"outcome 'dont-talk' has an unknown verdict 'dont-tlak'; use one of: {VERDICTS}"),
+        (49, f"outcome 'dont-talk' has an unknown verdict 'dont-tlak'; use one of: {VERDICTS}"),
     ],
     "no-link": [
         (
-            53,
+            55,
             "outcome 'dont-talk' has no guidance link; add at least one under 'links' "
             "(page: guidance/….md, title: …)",
         ),
     ],
     "missing-page": [
         (
-            54,
+            56,
             "link 'guidance/nope.md' of outcome 'dont-talk' points to a page that does not "
             "exist in docs/; use a path like guidance/ground-rules.md",
         ),
     ],
     "missing-anchor": [
         (
-            63,
+            66,
             "link 'guidance/attribution-levels.md#nope' of outcome 'on-record' names a heading "
             "that guidance/attribution-levels.md does not have; link a heading that exists",
         ),
@@ -146,16 +146,16 @@ EXPECTED: dict[str, list[tuple[int, str]]] = {
             "outcome 'too-late' has no ground_rules; list at least one thing to agree or do "
             "before speaking",
         ),
-        (47, f"outcome 'dont-talk' {UNREACHABLE}"),
-        (48, f"outcome 'dont-talk' has an unknown verdict 'silence'; use one of: {VERDICTS}"),
+        (48, f"outcome 'dont-talk' {UNREACHABLE}"),
+        (49, f"outcome 'dont-talk' has an unknown verdict 'silence'; use one of: {VERDICTS}"),
         (
-            54,
+            56,
             "link 'guidance/nope.md' of outcome 'dont-talk' points to a page that does not "
             "exist in docs/; use a path like guidance/ground-rules.md",
         ),
-        (56, f"outcome 'on-record' {UNREACHABLE}"),
+        (58, f"outcome 'on-record' {UNREACHABLE}"),
         (
-            63,
+            66,
             "link 'guidance/attribution-levels.md#on-the-recrod' of outcome 'on-record' names a "
             "heading that guidance/attribution-levels.md does not have; did you mean "
             "'#on-the-record'?",
@@ -214,7 +214,7 @@ def test_sample_tree_loads_without_problems() -> None:
 def test_real_tree_loads_without_problems() -> None:
     tree = load_tree("decision_tree/trees/off-the-record.yaml", docs_dir="docs")
     assert tree.slug == "off-the-record"
-    assert tree.start == "already-said"
+    assert tree.start == "legal-triggers"
     assert validate(tree, docs_dir="docs") == []
 
 
@@ -222,7 +222,7 @@ def test_lines_are_kept_on_loaded_nodes_for_later_reports() -> None:
     tree = load_tree("tests/fixtures/trees/sample.yaml", docs_dir="docs")
     assert tree.questions["want"].line == 17
     assert tree.questions["rules"].options[1].line == 33
-    assert tree.outcomes["on-record"].links[0].line == 63
+    assert tree.outcomes["on-record"].links[0].line == 66
 
 
 def test_missing_file_is_one_problem_not_a_crash() -> None:
@@ -253,7 +253,7 @@ def test_two_documents_in_one_file_are_invalid_yaml() -> None:
     with pytest.raises(TreeInvalid) as raised:
         parse_tree(text, "sample.yaml")
     [problem] = raised.value.problems
-    assert problem.line == 65 and "invalid YAML" in problem.message
+    assert problem.line == 68 and "invalid YAML" in problem.message
 
 
 def test_parse_tree_without_docs_dir_skips_link_checks() -> None:
