@@ -26,7 +26,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         terms = load_glossary()
         if page.file.src_uri == GLOSSARY_PAGE:
             if GLOSSARY_MARKER not in markdown:
-                raise GlossaryError(f"docs/{GLOSSARY_PAGE}: the marker {GLOSSARY_MARKER} is missing")
+                raise GlossaryError(
+                    f"docs/{GLOSSARY_PAGE}: the marker {GLOSSARY_MARKER} is missing"
+                )
             markdown = markdown.replace(GLOSSARY_MARKER, glossary_markdown(terms))
         return expand_definitions(markdown, page.file.src_uri, terms)
     except GlossaryError as error:

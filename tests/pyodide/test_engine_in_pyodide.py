@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 RUNNER = Path(__file__).with_name("run_bridge.mjs")
 HOSTILE_LINKS = [
     "<script>alert(1)</script>",
-    "already-said=<img src=x onerror=alert(1)>",
+    "legal-triggers=<img src=x onerror=alert(1)>",
     "a" * 100_000,
-    "already-said=not-yet&nope=nope&channel=carrier-pigeon",
+    "legal-triggers=none&nope=nope&already-said=carrier-pigeon",
     "&&&===",
 ]
 
