@@ -182,14 +182,14 @@ class GlossaryTooltips(Extension):
         self.config = {"glossary": [str(GLOSSARY_FILE), "path of the glossary file"]}
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: Markdown) -> None:
         terms = load_glossary(Path(self.getConfig("glossary")))
         md.registerExtensions([AbbrExtension(glossary=tooltips(terms))], {})
         # After abbr (priority 7) has marked every use, before toc (5) reads the headings.
         md.treeprocessors.register(FirstUseTooltips(md), "first_use_tooltips", 6)
 
 
-def makeExtension(**kwargs: object) -> GlossaryTooltips:  # noqa: N802 (Markdown's API)
+def makeExtension(**kwargs: object) -> GlossaryTooltips:
     return GlossaryTooltips(**kwargs)
 
 

@@ -11,8 +11,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from scripts.glossary import (
-    GLOSSARY_MARKER,
     GLOSSARY_FILE,
+    GLOSSARY_MARKER,
     GLOSSARY_PAGE,
     GlossaryError,
     expand_definitions,
