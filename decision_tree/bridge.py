@@ -15,7 +15,7 @@ from decision_tree.compiled import from_data
 from decision_tree.engine import answer, back, start
 from decision_tree.errors import DecisionTreeError
 from decision_tree.model import Tree
-from decision_tree.permalink import decode, encode
+from decision_tree.permalink import FRAGMENT, decode, encode
 from decision_tree.record import decision_record
 from decision_tree.views import step_view
 
@@ -58,7 +58,7 @@ def respond(request: dict[str, Any], tree: Tree | None = None) -> dict[str, Any]
         ignored.append(f"unknown request '{op}'")
     view = step_view(tree, step, ignored)
     if view["kind"] == "outcome" and request.get("page") and request.get("date"):
-        link = f"{request['page']}?{encode(step.answers)}"
+        link = f"{request['page']}{FRAGMENT}{encode(step.answers)}"
         view["outcome"]["record"] = decision_record(tree, step, link, str(request["date"]))
     return view
 

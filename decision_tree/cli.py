@@ -16,7 +16,7 @@ from decision_tree.engine import Step, answer, back, paths, start
 from decision_tree.errors import DecisionTreeError, TreeInvalid
 from decision_tree.graph import to_dot, to_mermaid
 from decision_tree.model import Outcome, Question, Tree
-from decision_tree.permalink import decode, encode
+from decision_tree.permalink import FRAGMENT, decode, encode, encode_pairs
 
 TREES_DIR = Path(__file__).parent / "trees"
 DEFAULT_DOCS = Path("docs")
@@ -92,7 +92,7 @@ def describe(step: Step, out: TextIO, link_base: str) -> None:
         print("Read more:", file=out)
         for link in node.links:
             print(f"  - {link.title}: {link.url}", file=out)
-    print(f"Link: {link_base}?{encode(step.answers)}", file=out)
+    print(f"Link: {link_base}{FRAGMENT}{encode(step.answers)}", file=out)
 
 
 def cmd_walk(args: argparse.Namespace, out: TextIO, ask: Callable[[str], str] = input) -> int:
@@ -136,7 +136,7 @@ def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
 def path_rows(tree: Tree) -> list[tuple[str, str, str]]:
     """(answers, outcome id, verdict) for every path: the golden table's rows."""
     return [
-        (encode(step.answers), step.node.id, step.node.verdict.value)
+        (encode_pairs(step.answers), step.node.id, step.node.verdict.value)
         for step in paths(tree)
         if isinstance(step.node, Outcome)
     ]
@@ -214,7 +214,7 @@ def parser() -> argparse.ArgumentParser:
         "explain", parents=[common, link_base], help="print the step or answer a permalink opens"
     )
     explain.add_argument("tree", metavar="TREE")
-    explain.add_argument("link", metavar="LINK", help="a permalink, e.g. 'decide/?q1=a&q2=b'")
+    explain.add_argument("link", metavar="LINK", help="a permalink, e.g. 'decide/#/a/b' (or the older 'decide/?q1=a&q2=b')")
     explain.set_defaults(run=cmd_explain)
 
     paths_cmd = commands.add_parser(

@@ -1,19 +1,27 @@
-"""Readable, stable links to a step: `question=option&question=option`, GOV.UK style.
+"""Readable, stable links to a step, GOV.UK style.
 
-Ids, not positions, so reordering options or adding a question elsewhere keeps old
-links working. Decoding never raises: it walks as far as the answers allow and says
-what it ignored.
+The canonical form is the walk's option ids in order, joined by "/" (`none/not-yet/give-context`),
+carried in the page's URL fragment (`decide/#/none/not-yet/give-context`) so the answers never
+reach a server log or a Referer. The older query form, `question=option&question=option`, still
+opens: its ids name the questions, so the pairs may come in any order.
+
+Ids, not positions, so reordering options or adding a question elsewhere keeps old links
+working. Decoding never raises: it walks as far as the answers allow and says what it ignored.
+Percent-encoding is decoded once, here, for every caller (the CLI and the browser alike).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from decision_tree.engine import Step, answer, start
 from decision_tree.model import Answer, Outcome, Tree
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SEPARATOR = "/"
+FRAGMENT = "#/"  # how a walk starts in a URL's fragment: decide/#/none/not-yet
 MAX_PAIRS = 64  # a real walk has at most a handful; more is noise or abuse
 MAX_SHOWN = 40  # characters of an ignored fragment quoted back in a notice
 
@@ -25,6 +33,12 @@ class Decoded:
 
 
 def encode(answers: tuple[Answer, ...] | list[Answer]) -> str:
+    """The canonical link: the options chosen, in order."""
+    return SEPARATOR.join(a.option_id for a in answers)
+
+
+def encode_pairs(answers: tuple[Answer, ...] | list[Answer]) -> str:
+    """`question=option&…`: the older query form, and the golden table's readable rows."""
     return "&".join(f"{a.question_id}={a.option_id}" for a in answers)
 
 
@@ -32,12 +46,54 @@ def _shown(fragment: str) -> str:
     return fragment if len(fragment) <= MAX_SHOWN else fragment[: MAX_SHOWN - 1] + "…"
 
 
+def walk_part(link: str) -> str:
+    """The part of a link that holds the walk: a `#/…` fragment, else the query, else the link
+    itself. A fragment that is not a walk (a heading's anchor) is the page's own, and a bare
+    page address (`https://…/decide/`) holds no walk."""
+    before, hash_sign, fragment = link.partition("#")
+    if hash_sign and fragment.startswith(SEPARATOR):
+        return fragment
+    if "?" in before:
+        return before.split("?", 1)[1]
+    if hash_sign and not before:
+        return fragment
+    if "://" in before or before.endswith((SEPARATOR, ".html")):
+        return ""
+    return before
+
+
 def decode(tree: Tree, link: str) -> Decoded:
     """The last valid step a link reaches, and a note on each part of it that was ignored."""
+    text = walk_part(link)
+    if "=" in text:
+        return _decode_pairs(tree, text)
+    return _decode_path(tree, text)
+
+
+def _decode_path(tree: Tree, text: str) -> Decoded:
     ignored: list[str] = []
-    # a full URL: keep the query only; its #fragment is the page's, not part of the walk
-    query = link.split("?", 1)[1].split("#", 1)[0] if "?" in link else link
-    query = query.lstrip("#")
+    parts = [unquote(p) for p in text.split(SEPARATOR) if p]
+    if len(parts) > MAX_PAIRS:
+        ignored.append(f"{len(parts) - MAX_PAIRS} parts past the first {MAX_PAIRS}")
+        parts = parts[:MAX_PAIRS]
+    step = start(tree)
+    for index, part in enumerate(parts):
+        node = step.node
+        later = len(parts) - index - 1
+        if isinstance(node, Outcome):
+            ignored.append(f"{len(parts) - index} answer(s) after the answer '{node.id}'")
+            break
+        if not ID.match(part) or node.option(part) is None:
+            ignored.append(f"'{_shown(part)}' (not an answer to '{node.id}')")
+            if later:
+                ignored.append(f"{later} later answer(s)")
+            break
+        step = answer(tree, step, part)
+    return Decoded(step, tuple(ignored))
+
+
+def _decode_pairs(tree: Tree, query: str) -> Decoded:
+    ignored: list[str] = []
     parts = [p for p in query.split("&") if p]
     if len(parts) > MAX_PAIRS:
         ignored.append(f"{len(parts) - MAX_PAIRS} parts past the first {MAX_PAIRS}")
@@ -45,6 +101,7 @@ def decode(tree: Tree, link: str) -> Decoded:
     given: dict[str, str] = {}
     for part in parts:
         question_id, sep, option_id = part.partition("=")
+        question_id, option_id = unquote(question_id), unquote(option_id)
         if not sep or not ID.match(question_id) or not ID.match(option_id):
             ignored.append(f"'{_shown(part)}' (not a question=answer pair)")
         elif question_id in given:

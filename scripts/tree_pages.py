@@ -7,7 +7,7 @@ import html
 
 from decision_tree.engine import paths
 from decision_tree.model import Outcome, Question, Tree
-from decision_tree.permalink import encode
+from decision_tree.permalink import FRAGMENT, encode
 from scripts.tree_diagram import tree_svg
 
 DECIDE_PAGE = "decide.md"
@@ -32,7 +32,7 @@ def outcome_page(tree: Tree, outcome: Outcome) -> str:
     walks = "\n".join(
         f"    {n}. "
         + "; ".join(f"*{r.question.prompt}* **{r.option.label}**" for r in step.reasons)
-        + f" ([open this walk](../{DECIDE_PAGE}?{encode(step.answers)}))"
+        + f" ([open this walk](../{DECIDE_PAGE}{FRAGMENT}{encode(step.answers)}))"
         for n, step in enumerate(routes, 1)
     )
     return f"""---

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from decision_tree import engine
 from decision_tree.loader import load_tree
 from decision_tree.model import Link, Option, Outcome, Question, Tree, Verdict
-from decision_tree.permalink import encode
+from decision_tree.permalink import encode_pairs as encode
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL_TREE = "decision_tree/trees/off-the-record.yaml"

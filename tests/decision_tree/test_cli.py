@@ -61,7 +61,7 @@ def test_walk_answers_by_number_goes_back_and_ends_with_answer_and_link() -> Non
     assert "Please type one of the numbers shown" in text
     assert "Answer: Stay on the record" in text
     assert "Why:" in text and "Ground rules to agree before you speak:" in text
-    assert "Link: decide/?said=no&want=yes&rules=yes" in text
+    assert "Link: decide/#/no/yes/yes" in text
 
 
 def test_explain_prints_the_step_and_what_was_ignored() -> None:

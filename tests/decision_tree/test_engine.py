@@ -8,7 +8,7 @@ import pytest
 from decision_tree import engine
 from decision_tree.errors import DecisionTreeError, InvalidAnswer
 from decision_tree.model import Answer, Outcome, Question, Tree
-from decision_tree.permalink import encode
+from decision_tree.permalink import encode_pairs as encode
 
 
 def all_walks(

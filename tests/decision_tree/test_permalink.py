@@ -9,7 +9,8 @@ import pytest
 
 from decision_tree import engine
 from decision_tree.model import Answer, Tree
-from decision_tree.permalink import MAX_PAIRS, MAX_SHOWN, decode, encode
+from decision_tree.permalink import MAX_PAIRS, MAX_SHOWN, decode
+from decision_tree.permalink import encode_pairs as encode
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +22,7 @@ def first_moves(real_tree: Tree) -> tuple[str, str, str, str]:
     return start.id, onward.id, onward.next, ending.id
 
 
-def test_encode_is_question_equals_option_joined_by_ampersands() -> None:
+def test_the_older_query_form_is_question_equals_option_joined_by_ampersands() -> None:
     answers = [Answer("said", "no"), Answer("want", "yes")]
     assert encode(answers) == "said=no&want=yes"
     assert encode([]) == ""
