@@ -1,7 +1,8 @@
-"""The browser's entry point: JSON requests in, JSON step views out.
+"""The browser's entry point: JSON requests in, JSON out (a step's view and its HTML).
 
 Stateless: the page keeps only the permalink, and every request replays it, so the
-URL is the single source of truth and no decision logic lives in JavaScript.
+URL is the single source of truth and no decision logic lives in JavaScript. The HTML comes
+from the same renderer the build used to pre-render every step (decision_tree.render).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from decision_tree.errors import DecisionTreeError
 from decision_tree.model import Tree
 from decision_tree.permalink import FRAGMENT, decode, encode
 from decision_tree.record import decision_record
+from decision_tree.render import render_step
 from decision_tree.views import step_view
 
 
@@ -37,10 +39,11 @@ def packaged_tree(slug: str) -> Tree:
 
 
 def respond(request: dict[str, Any], tree: Tree | None = None) -> dict[str, Any]:
-    """Handle one request: {op: open|answer|back|start, tree, link, option}.
+    """Handle one request: {op: open|answer|back|start|record, tree, link, option, site}.
 
-    With `page` (the decide page's address) and `date`, an outcome's view also carries
-    its decision record as Markdown."""
+    The step's view carries its HTML, rendered for a page `site` away from the site's root.
+    `record` (with `page`, the decide page's address, and `date`) gives the decision record of
+    the answer the link reaches, as Markdown."""
     tree = tree or packaged_tree(str(request.get("tree", "off-the-record")))
     decoded = decode(tree, str(request.get("link", "")))
     step, ignored = decoded.step, list(decoded.ignored)
@@ -54,12 +57,14 @@ def respond(request: dict[str, Any], tree: Tree | None = None) -> dict[str, Any]
         step = back(tree, step)
     elif op == "start":
         step = start(tree)
+    elif op == "record":
+        link = f"{request.get('page', '')}{FRAGMENT}{encode(step.answers)}"
+        record = decision_record(tree, step, link, str(request.get("date", "")))
+        return {"record": record, "outcome": step.node.id}
     elif op != "open":
         ignored.append(f"unknown request '{op}'")
     view = step_view(tree, step, ignored)
-    if view["kind"] == "outcome" and request.get("page") and request.get("date"):
-        link = f"{request['page']}{FRAGMENT}{encode(step.answers)}"
-        view["outcome"]["record"] = decision_record(tree, step, link, str(request["date"]))
+    view["html"] = render_step(view, str(request.get("site", "")))
     return view
 
 
@@ -83,6 +88,8 @@ def handle(request_json: str) -> str:
             raise ValueError("a request must be a JSON object")
         if request.get("op") == "choices":
             return json.dumps({"ok": True, "choices": choices(request)})
+        if request.get("op") == "record":
+            return json.dumps({"ok": True, **respond(request)})
         return json.dumps({"ok": True, "step": respond(request)})
     except (DecisionTreeError, ValueError) as error:
         return json.dumps({"ok": False, "error": str(error)})

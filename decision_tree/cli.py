@@ -214,7 +214,11 @@ def parser() -> argparse.ArgumentParser:
         "explain", parents=[common, link_base], help="print the step or answer a permalink opens"
     )
     explain.add_argument("tree", metavar="TREE")
-    explain.add_argument("link", metavar="LINK", help="a permalink, e.g. 'decide/#/a/b' (or the older 'decide/?q1=a&q2=b')")
+    explain.add_argument(
+        "link",
+        metavar="LINK",
+        help="a permalink, e.g. 'decide/#/a/b' (or the older 'decide/?q1=a&q2=b')",
+    )
     explain.set_defaults(run=cmd_explain)
 
     paths_cmd = commands.add_parser(

@@ -31,6 +31,7 @@ PACKAGE = ROOT / "decision_tree"
 TREES = PACKAGE / "trees"
 DOCS = ROOT / "docs"
 WHEEL_GLOB = "decision_tree-*-cp3*-none-any.whl"
+SNAPSHOT_MANIFEST = "snapshot.json"
 SNAPSHOT = "snapshot.bin"
 MAKE_SNAPSHOT = ROOT / "scripts" / "make_snapshot.mjs"
 
@@ -56,6 +57,11 @@ def make_snapshot(wheel: Path, out_dir: Path) -> Path:
     target = out_dir / SNAPSHOT
     _run(["node", str(MAKE_SNAPSHOT), str(wheel), str(target)], "making the Pyodide snapshot")
     gzip_copy(target)
+    # The worker checks what it downloaded against this before restoring: a truncated or
+    # wrong file (a proxy's error page served with 200) would otherwise never fail.
+    data = target.read_bytes()
+    manifest = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    (out_dir / SNAPSHOT_MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     return target
 
 
@@ -82,6 +88,10 @@ def source_fingerprint(docs_dir: Path = DOCS) -> str:
         *sorted(TREES.glob("*.yaml")),
         Path(__file__),
         ROOT / "scripts" / "render_markdown.py",
+        # The tree's Markdown is rendered with the site's settings and glossary.
+        ROOT / "mkdocs.yml",
+        ROOT / "scripts" / "glossary.py",
+        ROOT / "includes" / "glossary.yaml",
         MAKE_SNAPSHOT,
     ]
     for path in inputs:

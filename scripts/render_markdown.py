@@ -1,20 +1,44 @@
-"""Markdown to HTML for the tree's help texts and outcome bodies, at build time, with the
-same extensions as the site, so the browser widget shows them without a Markdown parser."""
+"""Markdown to HTML for the tree's help texts and outcome bodies, once, at build time, with
+the site's own Markdown settings read from mkdocs.yml (not a copy of them), so a body reads
+the same in the walkthrough, the pre-rendered steps and the answer pages."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import functools
+from typing import Any
 
 import markdown
 
 from decision_tree.model import Tree
+from scripts.pyodide_runtime import ROOT
 
-# The glossary's tooltips as on the site's pages (scripts.glossary loads abbr with them).
-EXTENSIONS = ["scripts.glossary", "attr_list", "admonition", "pymdownx.smartsymbols"]
+MKDOCS_YML = ROOT / "mkdocs.yml"
+
+
+@functools.cache
+def site_markdown_settings() -> tuple[list[Any], dict[str, Any]]:
+    """The `markdown_extensions` of mkdocs.yml, parsed by MkDocs' own option type (with the
+    extensions MkDocs always adds), without loading the rest of the configuration."""
+    from mkdocs.config import config_options
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.utils.yaml import yaml_load
+
+    with MKDOCS_YML.open(encoding="utf-8") as file:
+        data = yaml_load(file)
+    # A copy: the option object keeps what it parsed, and MkDocs' own belongs to its build.
+    option = copy.deepcopy(MkDocsConfig.markdown_extensions)
+    assert isinstance(option, config_options.MarkdownExtensions)
+    names = option.validate(data.get("markdown_extensions", []))
+    return list(names), dict(option.configdata)
 
 
 def to_html(text: str) -> str:
-    return markdown.markdown(text, extensions=EXTENSIONS) if text else ""
+    if not text:
+        return ""
+    extensions, configs = site_markdown_settings()
+    return markdown.markdown(text, extensions=extensions, extension_configs=configs)
 
 
 def render_tree_html(tree: Tree) -> Tree:

@@ -3,11 +3,10 @@ answers, and "the tree at a glance" (every question and outcome, readable withou
 
 from __future__ import annotations
 
-import html
-
 from decision_tree.engine import paths
 from decision_tree.model import Outcome, Question, Tree
 from decision_tree.permalink import FRAGMENT, encode
+from decision_tree.render import ground_rules, short_and_first, verdict_badge
 from scripts.tree_diagram import tree_svg
 
 DECIDE_PAGE = "decide.md"
@@ -19,20 +18,19 @@ def _guidance_link(page: str, depth: int) -> str:
 
 def outcome_page(tree: Tree, outcome: Outcome) -> str:
     """`answers/<id>.md`: the answer, why, the ground rules and where to read more."""
-    # Raw HTML, not a Markdown task list: each checkbox's label must hold its text, so
-    # screen readers name it (pymdownx.tasklist leaves the text outside the label).
-    rules = "\n".join(
-        '<li class="task-list-item"><label><input type="checkbox"> '
-        f"{html.escape(rule)}</label></li>"
-        for rule in outcome.ground_rules
+    # The engine's renderer draws the verdict, the short answer and the checklist, as in the
+    # walkthrough (a raw HTML checklist: each checkbox's label holds its text).
+    head = verdict_badge(outcome.verdict.value, outcome.verdict.label) + short_and_first(
+        outcome.short, outcome.first
     )
-    rules = f'<ul class="task-list dt-rules">\n{rules}\n</ul>'
+    rules = ground_rules(list(outcome.ground_rules))
     links = "\n".join(f"- [{link.title}]({_guidance_link(link.page, 1)})" for link in outcome.links)
     routes = [step for step in paths(tree) if step.node.id == outcome.id]
     walks = "\n".join(
         f"    {n}. "
         + "; ".join(f"*{r.question.prompt}* **{r.option.label}**" for r in step.reasons)
-        + f" ([open this walk](../{DECIDE_PAGE}{FRAGMENT}{encode(step.answers)}))"
+        # Raw HTML: MkDocs would check the walk's fragment as a heading anchor of the page.
+        + f' (<a href="../../decide/{FRAGMENT}{encode(step.answers)}">open this walk</a>)'
         for n, step in enumerate(routes, 1)
     )
     return f"""---
@@ -42,11 +40,7 @@ description: "{outcome.short.replace('"', "'")}"
 
 # {outcome.title}
 
-<p class="dt-verdict dt-verdict--{outcome.verdict.value}">{outcome.verdict.label}</p>
-
-**{outcome.short}**
-
-<p class="dt-first"><strong>What to do first:</strong> {html.escape(outcome.first)}</p>
+{head}
 
 {outcome.body}
 

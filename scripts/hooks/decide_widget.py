@@ -1,21 +1,30 @@
 """MkDocs hook: give the decide page its first question, rendered at build time by the
-engine, so it is readable and clickable before Pyodide has loaded."""
+engine's own renderer, so it is readable and clickable before (or without) the engine."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
 from decision_tree.engine import start
+from decision_tree.render import render_step
 from decision_tree.views import step_view
+from scripts.prerender_steps import DECIDE_TO_ROOT
 from scripts.site_tree import load_site_tree
 
 DECIDE_PAGE = "decide.md"
 
 
-def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
     if page.file.src_uri != DECIDE_PAGE:
         return context
     tree = load_site_tree(Path(config.docs_dir))
-    context["decision_step"] = step_view(tree, start(tree))
+    context["decision_tree"] = tree.slug
+    context["decision_step_html"] = render_step(step_view(tree, start(tree)), DECIDE_TO_ROOT)
     return context

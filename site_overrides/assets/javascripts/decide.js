@@ -1,154 +1,198 @@
-// The walkthrough widget on the decide page: DOM and URL only. Every decision (which step
-// comes next, what a link means, what was ignored, the decision record) is made by the
-// Python engine in a Web Worker (engine.js). Material's instant navigation keeps this
-// module alive, so coming back to the page reuses the one engine.
+// The walkthrough widget on the decide page: DOM, URL and transport only. Every step's HTML
+// comes from the engine's renderer: pre-rendered at build time for every reachable step
+// (assets/walkthrough/<tree>.json), and, once the engine is ready, rendered by the engine
+// itself in a Web Worker (engine.js). Links the build did not pre-render (hand-edited,
+// stale, the older query form) are decoded by the engine. Material's instant navigation
+// keeps this module alive, so coming back to the page reuses the one engine.
 
 import { engineFor } from "./engine.js";
 
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name === "text") node.textContent = value;
-    else if (name === "html") node.innerHTML = value; // build-time Markdown from the tree only
-    else node.setAttribute(name, value);
-  }
-  node.append(...children.filter(Boolean));
-  return node;
-}
+const WALK = "#/"; // the walk lives in the fragment, so it never reaches a server or a Referer
 
 const today = () => {
   const now = new Date();
   return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 };
 
+// The pre-rendered steps, fetched once per session (the page preloads them).
+const stepFiles = new Map();
+function loadSteps(url) {
+  if (!stepFiles.has(url)) {
+    const loading = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.json();
+    });
+    loading.catch(() => stepFiles.delete(url)); // try again on the next page view
+    stepFiles.set(url, loading);
+  }
+  return stepFiles.get(url);
+}
+
+// The pre-rendered HTML of the step a canonical link opens, or null if the build did not
+// render that link. A lookup by the link's parts: the file is keyed the same way.
+function prerendered(steps, link) {
+  let node = steps.root;
+  for (const part of link.split("/").filter(Boolean)) {
+    if (!node.n || !Object.hasOwn(node.n, part)) return null;
+    node = node.n[part];
+  }
+  return node.p.map((index) => steps.fragments[index]).join("");
+}
+
+// The walk an address holds: the fragment form, or the older query form for the engine.
+function linkInAddress() {
+  if (location.hash.startsWith(WALK)) return location.hash.slice(WALK.length);
+  return location.search.length > 1 ? location.search : "";
+}
+
+const extend = (link, option) => (link ? `${link}/${option}` : option);
+const parent = (link) => link.split("/").slice(0, -1).join("/");
+
 class Walkthrough {
   constructor(root) {
     this.root = root;
-    this.site = new URL(root.dataset.site, location.href);
     this.part = (name) => root.querySelector(`.dt-${name}`);
-    this.step = this.part("step");
-    this.view = null;
-    this.choices = null; // the engine's views after each option of the current question
-    this.queued = null; // an answer given before the engine was ready
-    this.latest = 0; // numbers requests: only the newest one's reply is shown
-    this.answering = false;
-    this.engine = engineFor(root.dataset);
+    this.tree = root.dataset.tree;
+    this.engine = engineFor({ worker: root.dataset.worker, runtime: root.dataset.runtime, engine: root.dataset.engine });
+    this.steps = loadSteps(root.dataset.steps);
+    this.link = ""; // the canonical link of the step shown (the build shows the first question)
+    this.ticket = 0; // numbers step changes: only the newest may render
+    this.choices = null; // the engine's next step for each option of the step shown
+    this.waiting = null; // what the page is waiting for the engine to do, if anything
+    this.abort = new AbortController();
+    const signal = this.abort.signal;
     this.onStatus = (status) => this.showStatus(status);
     this.engine.listeners.add(this.onStatus);
-    this.onPopState = () => this.open(location.search.slice(1), { push: false, focus: true });
-    window.addEventListener("popstate", this.onPopState);
-    root.addEventListener("click", (event) => this.onClick(event));
-    const link = location.search.slice(1);
-    if (link && !this.engine.status.ready) {
-      // The build-time first question is not where this link points: say what is coming.
-      this.step.dataset.kind = "pending";
-      this.step.replaceChildren(element("p", { text: "Opening the step your link points to…" }));
-    }
-    this.showStatus(this.engine.status);
-    // Material may render this page again (instant navigation, history moves): show the
-    // step the engine last gave for this very address at once instead of a flash of the
-    // first question.
-    const known = this.engine.lastView;
-    if (known && known.tree === root.dataset.tree && known.permalink === link) {
-      this.render(known, { push: false, focus: false });
-    } else {
-      this.open(link, { push: false, focus: false });
-    }
+    window.addEventListener("popstate", () => this.go(linkInAddress(), { push: false, focus: true }), { signal });
+    root.addEventListener("click", (event) => this.onClick(event), { signal });
+    this.root.dataset.engineState = this.engine.status.state;
+    const link = linkInAddress();
+    if (link) this.go(link, { push: false, focus: false });
+    else if (this.engine.status.state === "ready") this.prefetch("");
+    this.startWhenIdle();
   }
 
   destroy() {
+    this.abort.abort();
+    this.ticket += 1; // replies still on their way belong to the page that has gone
     this.engine.listeners.delete(this.onStatus);
-    window.removeEventListener("popstate", this.onPopState);
   }
 
-  showStatus(status) {
-    this.root.dataset.engine = status.failed ? "failed" : status.ready ? "ready" : "loading";
-    const bar = this.part("status");
-    bar.hidden = Boolean(status.ready || status.failed);
-    bar.querySelector(".dt-status__text").textContent = status.stage;
-    bar.querySelector(".dt-status__bar").value = status.value ?? 0;
-    if (status.failed) {
-      this.part("failure").hidden = false;
-      this.part("failure__reason").textContent =
-        `This browser could not start the engine that runs it (${status.stage}). ` +
-        "That happens when WebAssembly or Web Workers are blocked or unsupported.";
-      this.root.querySelectorAll(".dt-step, .dt-controls").forEach((node) => (node.hidden = true));
-    }
+  // The engine is not needed to walk: start it when the page is idle, so it is ready to
+  // render each step and to make the decision record; on a metered connection (Save-Data),
+  // only when something needs it.
+  startWhenIdle() {
+    if (navigator.connection?.saveData) return;
+    const start = () => !this.abort.signal.aborted && this.engine.start().catch(() => {});
+    if ("requestIdleCallback" in window) requestIdleCallback(start, { timeout: 3000 });
+    else setTimeout(start, 1000);
   }
 
   onClick(event) {
     const button = event.target.closest("button");
-    if (!button || !this.root.contains(button)) return;
+    if (!button || !this.root.contains(button) || button.disabled) return;
+    if (event.detail > 1) return; // the second click of a double click would answer the next question
     const action = button.dataset.action;
-    if (button.dataset.option) this.answer(button.dataset.option, button);
-    else if (action === "back" || action === "start") this.send({ op: action });
+    if (button.dataset.option) this.answer(button.dataset.option);
+    else if (action === "back") this.go(parent(this.link));
+    else if (action === "start") this.go("");
     else if (action === "copy") this.copyLink(button);
     else if (action === "print") window.print();
     else if (action === "download") this.download();
   }
 
-  answer(option, button) {
-    if (!this.engine.status.ready) {
-      // Keep the answer and show it as chosen; it is applied as soon as the engine is ready.
-      this.queued = option;
-      this.step.querySelectorAll("[data-option]").forEach((b) => b.setAttribute("aria-pressed", String(b === button)));
-      this.part("status__text").textContent = "Got it. Your answer will be applied as soon as the engine is ready…";
-      return;
-    }
-    const ready = this.choices?.link === this.view?.permalink && this.choices.views[option];
-    if (ready) {
-      this.latest += 1; // any reply still on its way is now out of date
-      this.render(ready, { push: true, focus: true });
+  answer(option) {
+    const next = this.choices?.link === this.link ? this.choices.views[option] : null;
+    if (next) {
+      this.ticket += 1;
+      this.render(next.html, next.permalink, next.ignored, { push: true, focus: true });
     } else {
-      this.send({ op: "answer", option });
+      this.go(extend(this.link, option));
     }
   }
 
-  open(link, options) {
-    this.engine.ready.then(() => {
-      const option = this.queued;
-      this.queued = null;
-      return option
-        ? this.send({ op: "answer", option, link: "" }, { push: true, focus: true })
-        : this.send({ op: "open", link }, options);
-    });
-  }
-
-  request(body) {
-    return this.engine.request({
-      tree: this.root.dataset.tree,
-      link: this.view ? this.view.permalink : location.search.slice(1),
-      page: location.origin + location.pathname,
-      date: today(),
-      ...body,
-    });
-  }
-
-  // Ask the engine now for the step after each option, so choosing one shows it at once.
-  async prefetch(view) {
-    if (view.kind !== "question") return;
-    const response = await this.request({ op: "choices", link: view.permalink });
-    if (response.ok && this.view === view) this.choices = { link: view.permalink, views: response.choices };
-  }
-
-  // Requests are never dropped, but only the newest one's reply is shown: a late reply
-  // (say, to a Back pressed twice quickly) must not overwrite a newer step.
-  async send(request, { push = true, focus = true } = {}) {
-    if (request.op === "answer" && this.answering) return; // a double click answers once
-    const ticket = ++this.latest;
-    this.answering = request.op === "answer";
-    this.root.setAttribute("aria-busy", "true");
-    try {
-      const response = await this.request(request);
-      if (ticket !== this.latest) return;
-      if (response.ok) this.render(response.step, { push, focus });
-      else this.showNotice(`Something went wrong in the engine: ${response.error}`);
-    } finally {
-      if (ticket === this.latest) {
-        this.answering = false;
-        this.root.removeAttribute("aria-busy");
-      }
+  // Show the step a link opens: rendered by the engine when it is ready, else pre-rendered;
+  // a link the build did not render waits for the engine to decode it.
+  async go(link, { push = true, focus = true } = {}) {
+    const ticket = ++this.ticket;
+    if (this.engine.status.state === "ready") {
+      const view = await this.ask({ op: "open", link }).catch(() => null);
+      if (ticket !== this.ticket) return;
+      if (view) return this.render(view.html, view.permalink, view.ignored, { push, focus });
     }
+    const steps = await this.steps.catch(() => null);
+    if (ticket !== this.ticket) return;
+    const html = steps && prerendered(steps, link);
+    if (html !== null && html !== undefined) return this.render(html, link, [], { push, focus });
+    this.wait("link", "Opening the step your link points to…");
+    const view = await this.ask({ op: "open", link }).catch(() => null);
+    if (ticket !== this.ticket) return;
+    this.wait(null);
+    if (view) this.render(view.html, view.permalink, view.ignored, { push: false, focus });
+    else this.showNotice("This link could not be opened in this browser. The walkthrough starts from the first question instead; the tree at a glance and the answers pages have every step.");
+  }
+
+  // A request to the engine for this page's tree; rejects if the engine cannot answer.
+  async ask(body) {
+    const response = await this.engine.request({ tree: this.tree, site: this.root.dataset.site, ...body });
+    if (!response.ok) throw new Error(response.error);
+    return response.step ?? response;
+  }
+
+  // Ask the engine for the step after each option, so choosing one shows it at once.
+  async prefetch(link) {
+    const response = await this.engine
+      .request({ op: "choices", tree: this.tree, site: this.root.dataset.site, link })
+      .catch(() => null);
+    if (response?.ok && this.link === link) this.choices = { link, views: response.choices };
+  }
+
+  render(html, link, ignored, { push, focus }) {
+    if (!this.root.isConnected) return; // this page has been replaced; leave the URL alone
+    const template = document.createElement("template");
+    template.innerHTML = html; // the engine's renderer, which escapes every text it inserts
+    const step = template.content.firstElementChild;
+    this.part("step").replaceWith(step);
+    document.documentElement.classList.remove("dt-linked");
+    this.link = link;
+    this.choices = null;
+    const url = location.pathname + (link ? WALK + link : "");
+    if (url !== location.pathname + location.search + location.hash) {
+      if (push) history.pushState(null, "", url);
+      else history.replaceState(null, "", url); // e.g. a link in the older query form
+    }
+    this.showNotice(ignored.length ? `Part of the link was ignored: ${ignored.join("; ")}.` : "");
+    this.root.querySelector("[data-action=back]").disabled = !link;
+    this.part("copy-fallback").hidden = true;
+    this.part("announce").textContent = step.dataset.announce;
+    this.root.removeAttribute("aria-busy");
+    if (focus) step.querySelector(".dt-step__prompt").focus();
+    if (this.engine.status.state === "ready") this.prefetch(link);
+  }
+
+  // What the page waits for the engine to do (a link to decode, a record to make), shown
+  // with the engine's progress; null when nothing waits.
+  wait(what, text) {
+    this.waiting = what ? { what, text } : null;
+    if (what) {
+      document.documentElement.classList.remove("dt-linked"); // say what is happening instead
+      this.root.setAttribute("aria-busy", "true");
+      this.engine.start().catch(() => {});
+    } else {
+      this.root.removeAttribute("aria-busy");
+    }
+    this.showStatus(this.engine.status);
+  }
+
+  showStatus(status) {
+    this.root.dataset.engineState = status.state;
+    const bar = this.part("status");
+    bar.hidden = !this.waiting;
+    if (this.waiting) {
+      bar.querySelector(".dt-status__text").textContent = this.waiting.text;
+      bar.querySelector(".dt-status__bar").value = status.value ?? 0;
+    }
+    if (status.state === "ready" && !this.choices) this.prefetch(this.link);
   }
 
   showNotice(text) {
@@ -157,97 +201,20 @@ class Walkthrough {
     notice.hidden = !text;
   }
 
-  render(view, { push, focus }) {
-    if (!this.root.isConnected) return; // this page has been replaced; leave the URL alone
-    this.view = view;
-    this.engine.lastView = view;
-    const url = location.pathname + (view.permalink ? `?${view.permalink}` : "") + location.hash;
-    if (push && url !== location.pathname + location.search + location.hash) history.pushState(null, "", url);
-    this.showNotice(view.ignored.length ? `Part of the link was ignored: ${view.ignored.join("; ")}.` : "");
-    this.step.dataset.kind = view.kind;
-    this.step.replaceChildren(...(view.kind === "outcome" ? this.outcome(view) : this.question(view.question)));
-    this.part("copy-fallback").hidden = true;
-    const prompt = this.step.querySelector(".dt-step__prompt");
-    this.part("announce").textContent =
-      view.kind === "outcome"
-        ? `Answer: ${view.outcome.title}. ${view.outcome.verdict_label}.`
-        : `Question ${view.question.number}: ${view.question.prompt}`;
-    if (focus) prompt.focus();
-    this.prefetch(view);
-  }
-
-  question(question) {
-    return [
-      element("p", { class: "dt-step__number", text: `Question ${question.number}` }),
-      element("h3", { class: "dt-step__prompt", tabindex: "-1", elementtiming: "dt-step", text: question.prompt }),
-      element("div", { class: "dt-step__help", html: question.help_html }),
-      element(
-        "div",
-        { class: "dt-options", role: "group", "aria-label": question.prompt },
-        ...question.options.map((o) =>
-          element("button", { type: "button", class: "md-button dt-option", "data-option": o.id, text: o.label }),
-        ),
-      ),
-    ];
-  }
-
-  outcome(view) {
-    const outcome = view.outcome;
-    const link = (url, text) => element("a", { href: new URL(url, this.site).href, text });
-    const button = (action, text) =>
-      element("button", { type: "button", class: "md-button dt-control", "data-action": action, text });
-    return [
-      element("p", { class: `dt-verdict dt-verdict--${outcome.verdict}`, text: outcome.verdict_label }),
-      element("h3", { class: "dt-step__prompt dt-outcome__title", tabindex: "-1", elementtiming: "dt-step", text: outcome.title }),
-      element("p", { class: "dt-outcome__short" }, element("strong", { text: outcome.short })),
-      element("p", { class: "dt-first" }, element("strong", { text: "What to do first: " }), outcome.first),
-      element("div", { class: "dt-outcome__body", html: outcome.body_html }),
-      element("h4", { text: "Why" }),
-      element(
-        "ol",
-        { class: "dt-why" },
-        ...view.trail.map((r) =>
-          element(
-            "li",
-            {},
-            element("span", { class: "dt-why__question", text: r.prompt }),
-            " ",
-            element("strong", { text: r.label }),
-            r.note ? element("span", { class: "dt-why__note", text: ` ${r.note}` }) : null,
-          ),
-        ),
-      ),
-      element("h4", { text: "Ground rules to agree before you speak" }),
-      element(
-        "ul",
-        { class: "dt-rules task-list" },
-        ...outcome.ground_rules.map((rule) =>
-          element("li", { class: "task-list-item" }, element("label", {}, element("input", { type: "checkbox" }), ` ${rule}`)),
-        ),
-      ),
-      element("h4", { text: "Read more" }),
-      element(
-        "ul",
-        { class: "dt-links" },
-        ...outcome.links.map((l) => element("li", {}, link(l.url, l.title))),
-        element("li", {}, link(outcome.page_url, "This answer on its own page")),
-      ),
-      element(
-        "div",
-        { class: "dt-record" },
-        button("print", "Print this answer"),
-        outcome.record ? button("download", "Download the decision record") : null,
-      ),
-    ];
-  }
-
-  download() {
-    const outcome = this.view.outcome;
-    const file = new Blob([outcome.record], { type: "text/markdown" });
-    const anchor = element("a", {
-      href: URL.createObjectURL(file),
-      download: `decision-record-${outcome.id}-${today()}.md`,
-    });
+  async download() {
+    this.wait("record", "Preparing the decision record…");
+    const response = await this.engine
+      .request({ op: "record", tree: this.tree, link: this.link, page: location.origin + location.pathname, date: today() })
+      .catch(() => null);
+    this.wait(null);
+    if (!response?.ok) {
+      this.showNotice("The decision record could not be made in this browser. You can print this answer, or copy its link, instead.");
+      return;
+    }
+    const file = new Blob([response.record], { type: "text/markdown" });
+    const anchor = document.createElement("a");
+    anchor.href = URL.createObjectURL(file);
+    anchor.download = `decision-record-${response.outcome}-${today()}.md`;
     document.body.append(anchor);
     anchor.click();
     anchor.remove();

@@ -30,15 +30,30 @@ async function checkReachable(url) {
 }
 
 // The build's memory snapshot: Python already started, the package imported and the tree
-// loaded. Fetched first thing, in parallel with the runtime's own files.
+// loaded. Fetched first thing, in parallel with the runtime's own files, and checked against
+// the build's manifest (size, SHA-256) before use: restoring wrong bytes never fails, it hangs.
 async function fetchSnapshot({ engine }) {
-  const response = await fetch(new URL("snapshot.bin", engine));
+  const [response, manifestResponse] = await Promise.all([
+    fetch(new URL("snapshot.bin", engine)),
+    fetch(new URL("snapshot.json", engine)),
+  ]);
   if (!response.ok) throw new Error(`snapshot.bin: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+  if (!manifestResponse.ok) throw new Error(`snapshot.json: HTTP ${manifestResponse.status}`);
+  const manifest = await manifestResponse.json();
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.byteLength !== manifest.size) {
+    throw new Error(`snapshot.bin has ${bytes.byteLength} bytes, the build made ${manifest.size}`);
+  }
+  // crypto.subtle exists only in secure contexts (https, localhost); elsewhere the size check
+  // above is what there is.
+  if (self.crypto?.subtle) {
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+    const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+    if (hex !== manifest.sha256) throw new Error("snapshot.bin does not match the build's checksum");
+  }
+  return bytes;
 }
 
-// `snapshot` may still be downloading: Pyodide awaits it only once its own script has
-// loaded, so the two downloads overlap.
 function restoreSnapshot(loadPyodide, { runtime, engine }, snapshot) {
   return loadPyodide({
     indexURL: runtime,
@@ -65,7 +80,7 @@ async function boot(urls) {
   progress("Loading the Python runtime…", 1);
   checkWebAssembly();
   const snapshot = fetchSnapshot(urls);
-  snapshot.catch(() => {}); // a failed snapshot means a cold start, handled below
+  snapshot.catch(() => {}); // a bad or missing snapshot means a cold start, handled below
   const reachable = checkReachable(new URL("pyodide.asm.wasm", urls.runtime).href);
   reachable.catch(() => {}); // handled in the races below; no "unhandled rejection" noise
   const { loadPyodide } = await import(new URL("pyodide.mjs", urls.runtime).href);
@@ -75,11 +90,12 @@ async function boot(urls) {
   let pyodide;
   let mode = "snapshot";
   try {
-    snapshot.then(() => phase("snapshot fetched"), () => {});
-    pyodide = await settle(restoreSnapshot(loadPyodide, urls, snapshot));
+    const bytes = await snapshot;
+    phase("snapshot checked");
+    pyodide = await settle(restoreSnapshot(loadPyodide, urls, bytes));
   } catch (error) {
     // The snapshot option is experimental: never let it cost the user the walkthrough.
-    console.warn(`Pyodide snapshot could not be restored (${error.message}); starting normally.`);
+    console.warn(`Pyodide snapshot could not be used (${error.message}); starting normally.`);
     mode = "cold start";
     pyodide = await settle(coldStart(loadPyodide, urls));
   }

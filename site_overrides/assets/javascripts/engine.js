@@ -1,79 +1,114 @@
-// The engine's transport: one Web Worker per browsing session, running the Python engine
-// (decision-worker.js), with JSON requests and responses. No DOM and no decision logic.
-// The decide page loads this module from its <head> (async), so the worker starts while
-// the page is still being parsed; decide.js then finds it running.
+// The engine's transport: one Web Worker per browsing session running the Python engine
+// (decision-worker.js), JSON requests and responses. No DOM and no decision logic.
+//
+// Every asynchronous thing ends: a request resolves with the engine's reply or rejects
+// (engine failed, worker died, no reply in time); there is one failure path, which rejects
+// the ready promise and every pending request, terminates the worker, and lets the next
+// request start a fresh one. Nothing starts until something asks: the page starts the
+// engine when it is idle, or at once when it needs it.
 
-const session = (window.__offTheRecordEngine ??= { engine: null, workersStarted: 0 });
+const BOOT_TIMEOUT_MS = 60_000;
+const REQUEST_TIMEOUT_MS = 20_000;
 
-function startEngine(data) {
-  performance.mark("decision-engine-start");
-  const worker = new Worker(new URL(data.worker, location.href), { type: "module" });
-  session.workersStarted += 1;
-  const engine = {
-    worker,
-    status: { stage: "Starting the decision engine…", value: 0 },
-    listeners: new Set(),
-    pending: new Map(),
-    nextId: 1,
-    request(body) {
-      return engine.ready.then(
-        () =>
-          new Promise((resolve) => {
-            const id = engine.nextId++;
-            engine.pending.set(id, resolve);
-            worker.postMessage({ type: "request", id, request: body });
-          }),
-      );
-    },
-  };
-  const notify = (status) => {
-    engine.status = status;
-    engine.listeners.forEach((listener) => listener(status));
-  };
-  engine.ready = new Promise((resolve, reject) => {
-    const fail = (reason) => {
-      notify({ failed: true, stage: reason });
-      reject(new Error(reason));
+class EngineFailed extends Error {}
+
+class Engine {
+  constructor(urls) {
+    this.urls = urls; // {worker, runtime, engine}, relative to the page
+    this.worker = null;
+    this.status = { state: "idle", stage: "" }; // idle | loading | ready | failed
+    this.listeners = new Set();
+    this.pending = new Map();
+    this.nextId = 1;
+    this.ready = null;
+    this.workersStarted = 0;
+  }
+
+  notify(status) {
+    this.status = status;
+    this.listeners.forEach((listener) => listener(status));
+  }
+
+  // Start the worker unless it is running or starting; after a failure, start a new one.
+  start() {
+    if (this.worker) return this.ready;
+    performance.mark("decision-engine-start");
+    const worker = new Worker(new URL(this.urls.worker, location.href), { type: "module" });
+    this.worker = worker;
+    this.workersStarted += 1;
+    this.notify({ state: "loading", stage: "starting", value: 0 });
+    let settle;
+    this.ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
+    this.ready.catch(() => {}); // reported through the status and each request
+    const bootTimer = setTimeout(() => this.fail(worker, "it did not start in time"), BOOT_TIMEOUT_MS);
+    this.settleBoot = (error) => {
+      clearTimeout(bootTimer);
+      if (error) settle.reject(error);
+      else settle.resolve();
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      fail(event.message || "the engine's worker script could not be loaded");
+      this.fail(worker, event.message || "its script could not be loaded");
     };
     worker.onmessage = ({ data: message }) => {
-      if (message.type === "progress") notify({ stage: message.stage, value: message.value });
-      else if (message.type === "failed") fail(message.message);
+      if (worker !== this.worker) return;
+      if (message.type === "progress") this.notify({ state: "loading", stage: message.stage, value: message.value });
+      else if (message.type === "failed") this.fail(worker, message.message);
       else if (message.type === "ready") {
         console.info(`decision engine ready (${message.mode}) in ${Math.round(message.ms)} ms of worker time`, message.phases);
         performance.mark("decision-engine-ready");
-        notify({ ready: true, stage: "Ready", value: 3 });
-        resolve();
+        this.settleBoot(null);
+        this.notify({ state: "ready", stage: "ready", value: 3 });
       } else if (message.type === "response") {
-        engine.pending.get(message.id)?.(message.response);
-        engine.pending.delete(message.id);
+        const request = this.pending.get(message.id);
+        if (!request) return;
+        this.pending.delete(message.id);
+        clearTimeout(request.timer);
+        request.resolve(message.response);
       }
     };
-  });
-  engine.ready.catch(() => {}); // reported through the status; no unhandled rejection
-  // Last resort for a runtime that neither loads nor fails (it has happened with Pyodide).
-  const watchdog = setTimeout(() => {
-    if (!engine.status.ready && !engine.status.failed) {
-      engine.status = { failed: true, stage: "the engine did not start within 90 seconds" };
-      engine.listeners.forEach((listener) => listener(engine.status));
+    worker.postMessage({
+      type: "boot",
+      runtime: new URL(this.urls.runtime, location.href).href,
+      engine: new URL(this.urls.engine, location.href).href,
+    });
+    return this.ready;
+  }
+
+  // The one failure path. `worker` names the worker that failed, so a late event from a
+  // worker already replaced cannot fail its successor.
+  fail(worker, reason) {
+    if (!worker || worker !== this.worker) return;
+    console.warn(`decision engine stopped: ${reason}`);
+    this.worker = null;
+    worker.terminate();
+    const error = new EngineFailed(reason);
+    this.settleBoot(error);
+    for (const request of this.pending.values()) {
+      clearTimeout(request.timer);
+      request.reject(error);
     }
-  }, 90_000);
-  engine.ready.finally(() => clearTimeout(watchdog)).catch(() => {});
-  worker.postMessage({
-    type: "boot",
-    runtime: new URL(data.runtime, location.href).href,
-    engine: new URL(data.engine, location.href).href,
-  });
-  return engine;
+    this.pending.clear();
+    this.notify({ state: "failed", stage: reason });
+  }
+
+  // One request: starts the engine if it is not running, and always settles.
+  async request(body, { timeout = REQUEST_TIMEOUT_MS } = {}) {
+    await this.start();
+    const worker = this.worker;
+    if (!worker) throw new EngineFailed("it stopped");
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      const timer = setTimeout(() => this.fail(worker, "it stopped answering"), timeout);
+      this.pending.set(id, { resolve, reject, timer });
+      worker.postMessage({ type: "request", id, request: body });
+    });
+  }
 }
 
+let session = null;
+
+// The session's engine (created on first use, started only when asked).
 export function engineFor(urls) {
-  return (session.engine ??= startEngine(urls));
+  return (session ??= new Engine(urls));
 }
-
-// Started early on the decide page, which names the engine's files in a <meta> element.
-const early = document.querySelector('meta[name="dt-engine"]');
-if (early) engineFor(early.dataset);

@@ -1,0 +1,118 @@
+"""The one HTML renderer of a step: a step view (views.step_view) in, an HTML fragment out.
+
+The build runs it over every reachable step and the browser's engine runs it in Pyodide; the
+two must agree byte for byte, so it depends on nothing but the view and the standard library.
+Every text is escaped here, in `_text`; only the tree's Markdown, already rendered to HTML at
+build time with the site's own settings (`help_html`, `body_html`), is inserted as it is.
+
+A step is returned as parts whose concatenation is the fragment: parts repeat from step to
+step (a question, one reason in the "Why" list), so the pre-rendered steps file stores each
+part once.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+View = dict[str, Any]
+
+
+def _text(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def step_parts(view: View, site: str) -> list[str]:
+    """The fragment for a step, in reusable parts. `site` is the path from the page that
+    shows the step to the site's root (e.g. "../" from decide/)."""
+    if view["kind"] == "outcome":
+        return [
+            _outcome_head(view["outcome"]),
+            *(_reason(reason) for reason in view["trail"]),
+            _outcome_tail(view["outcome"], site),
+        ]
+    return [_question(view["question"])]
+
+
+def render_step(view: View, site: str) -> str:
+    return "".join(step_parts(view, site))
+
+
+def _question(question: View) -> str:
+    prompt = _text(question["prompt"])
+    help_html = question["help_html"]
+    options = "".join(
+        f'<button type="button" class="md-button dt-option" data-option="{_text(o["id"])}">'
+        f"{_text(o['label'])}</button>"
+        for o in question["options"]
+    )
+    announce = _text(f"Question {question['number']}: {question['prompt']}")
+    return (
+        f'<div class="dt-step" data-kind="question" data-announce="{announce}">'
+        f'<p class="dt-step__number">Question {int(question["number"])}</p>'
+        f'<h3 class="dt-step__prompt" tabindex="-1" elementtiming="dt-step">{prompt}</h3>'
+        + (f'<div class="dt-step__help">{help_html}</div>' if help_html else "")
+        + f'<div class="dt-options" role="group" aria-label="{prompt}">{options}</div>'
+        "</div>"
+    )
+
+
+def verdict_badge(verdict: str, label: str) -> str:
+    return f'<p class="dt-verdict dt-verdict--{_text(verdict)}">{_text(label)}</p>'
+
+
+def short_and_first(short: str, first: str) -> str:
+    """The answer in a sentence, then the one thing to do first."""
+    return (
+        f'<p class="dt-outcome__short"><strong>{_text(short)}</strong></p>'
+        f'<p class="dt-first"><strong>What to do first:</strong> {_text(first)}</p>'
+    )
+
+
+def ground_rules(rules: list[str]) -> str:
+    """A checklist whose labels hold their text, so screen readers name each checkbox."""
+    items = "".join(
+        f'<li class="task-list-item"><label><input type="checkbox"> {_text(rule)}</label></li>'
+        for rule in rules
+    )
+    return f'<ul class="dt-rules task-list">{items}</ul>'
+
+
+def _outcome_head(outcome: View) -> str:
+    announce = _text(f"Answer: {outcome['title']}. {outcome['verdict_label']}.")
+    return (
+        f'<div class="dt-step" data-kind="outcome" data-announce="{announce}">'
+        + verdict_badge(outcome["verdict"], outcome["verdict_label"])
+        + '<h3 class="dt-step__prompt dt-outcome__title" tabindex="-1" elementtiming="dt-step">'
+        f"{_text(outcome['title'])}</h3>"
+        + short_and_first(outcome["short"], outcome["first"])
+        + f'<div class="dt-outcome__body">{outcome["body_html"]}</div>'
+        '<h4>Why</h4><ol class="dt-why">'
+    )
+
+
+def _reason(reason: View) -> str:
+    note = f'<span class="dt-why__note"> {_text(reason["note"])}</span>' if reason["note"] else ""
+    return (
+        f'<li><span class="dt-why__question">{_text(reason["prompt"])}</span> '
+        f"<strong>{_text(reason['label'])}</strong>{note}</li>"
+    )
+
+
+def _outcome_tail(outcome: View, site: str) -> str:
+    links = "".join(
+        f'<li><a href="{_text(site + link["url"])}">{_text(link["title"])}</a></li>'
+        for link in outcome["links"]
+    )
+    page = _text(site + outcome["page_url"])
+    return (
+        "</ol><h4>Ground rules to agree before you speak</h4>"
+        + ground_rules(outcome["ground_rules"])
+        + f'<h4>Read more</h4><ul class="dt-links">{links}'
+        f'<li><a href="{page}">This answer on its own page</a></li></ul>'
+        '<div class="dt-record">'
+        '<button type="button" class="md-button dt-control" data-action="print">'
+        "Print this answer</button>"
+        '<button type="button" class="md-button dt-control" data-action="download">'
+        "Download the decision record</button></div></div>"
+    )
