@@ -59,6 +59,14 @@ CLICK_TO_PAINT = """async (option) => {
 }"""
 # A person takes far longer than this to read a question and choose.
 THINKING_TIME_MS = 300
+# Chromium's network emulation for a shared link opened on a phone (latency in ms,
+# throughput in bytes per second).
+NETWORKS = {
+    "fast": {"latency": 40, "downloadThroughput": 9e6 / 8, "uploadThroughput": 750e3 / 8},
+    "slow": {"latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8},
+}
+# What a linked step may not wait for: it must show from the pre-rendered steps alone.
+ENGINE_FILES = ["**/assets/pyodide-*/**", "**/assets/engine/**"]
 
 
 def progress(message: str) -> None:
@@ -213,10 +221,10 @@ class Measure:
 
     def decide_visit(self, page: Any) -> dict[str, float]:
         page.goto(self.server.url + "decide/")
-        page.wait_for_selector(".dt-widget[data-engine=ready]", timeout=120_000)
+        page.wait_for_selector(".dt-widget[data-engine-state=ready]", timeout=120_000)
         page.wait_for_timeout(100)
         return {
-            "first_question_ms": page.evaluate("__elements['first-question']"),
+            "first_question_ms": page.evaluate("__elements['dt-step']"),
             "ready_ms": page.evaluate(
                 "performance.getEntriesByName('decision-engine-ready')[0].startTime"
             ),
@@ -242,6 +250,39 @@ class Measure:
             "decide_bytes_repeat": repeat["bytes"],
         }
 
+    def emulated_page(self, context: Any, network: str) -> Any:
+        page = self.new_page(context)
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", {"offline": False, **NETWORKS[network]})
+        return page
+
+    def linked_steps(self, network: str, links: dict[str, str]) -> dict[str, float]:
+        """A plain page's first contentful paint, then each shared link's step painted, on
+        the same emulated network, each from an empty profile; the engine's files are
+        refused, so the figure proves a linked step needs none of them."""
+        context = self.new_context()
+        page = self.emulated_page(context, network)
+        page.goto(self.server.url + GUIDANCE_PAGE, wait_until="load")
+        figures = {
+            f"plain_fcp_{network}_ms": page.evaluate(
+                "performance.getEntriesByName('first-contentful-paint')[0].startTime"
+            )
+        }
+        context.close()
+        for name, link in links.items():
+            context = self.new_context()
+            page = self.emulated_page(context, network)
+            for pattern in ENGINE_FILES:
+                page.route(pattern, lambda route: route.abort())
+            self.bytes_since_last()
+            page.goto(self.server.url + "decide/#/" + link, wait_until="commit")
+            page.wait_for_selector(".dt-step[data-kind] .dt-step__prompt", state="visible")
+            figures[f"linked_{name}_{network}_ms"] = painted(page, "dt-step")
+            figures[f"linked_{name}_{network}_bytes"] = self.bytes_since_last()
+            context.close()
+        return figures
+
     def answer_latencies(self, rounds: int) -> list[float]:
         from decision_tree.cli import path_rows
         from scripts.site_tree import load_site_tree
@@ -250,7 +291,7 @@ class Measure:
         context = self.new_context()
         page = self.new_page(context)
         page.goto(self.server.url + "decide/")
-        page.wait_for_selector(".dt-widget[data-engine=ready]", timeout=120_000)
+        page.wait_for_selector(".dt-widget[data-engine-state=ready]", timeout=120_000)
         samples = []
         for answers, _outcome, _verdict in rows[:rounds]:
             for pair in answers.split("&"):
@@ -263,6 +304,31 @@ class Measure:
         context.close()
         self.bytes_since_last()
         return samples
+
+
+def painted(page: Any, identifier: str, timeout_s: float = 60) -> float:
+    """When the element marked `elementtiming=identifier` was painted (polled: the site's CSP
+    forbids the eval that wait_for_function needs)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        value = page.evaluate(f"(window.__elements || {{}})['{identifier}'] || 0")
+        if value:
+            return float(value)
+        page.wait_for_timeout(50)
+    raise TimeoutError(f"no paint of '{identifier}' within {timeout_s} s")
+
+
+def shared_links() -> dict[str, str]:
+    """A link to a step in the middle of a walk, and one to an answer (the longest walk)."""
+    from decision_tree.engine import paths
+    from decision_tree.permalink import encode
+    from scripts.site_tree import load_site_tree
+
+    longest = max(paths(load_site_tree(ROOT / "docs")), key=lambda step: len(step.answers))
+    return {
+        "mid": encode(longest.answers[: len(longest.answers) // 2]),
+        "answer": encode(longest.answers),
+    }
 
 
 def percentile(samples: list[float], fraction: float) -> float:
@@ -278,9 +344,16 @@ def run(runs: int) -> dict[str, Any]:
     samples: dict[str, list[float]] = {}
     with nginx(SITE) as server, sync_playwright() as playwright:
         measure = Measure(playwright, server)
+        links = shared_links()
         for n in range(1, runs + 1):
-            progress(f"Run {n} of {runs}: plain page, bare Pyodide, decide page…")
-            for figures in (measure.plain_page(), measure.bare_pyodide(), measure.decide_page()):
+            progress(f"Run {n} of {runs}: plain page, bare Pyodide, decide page, shared links…")
+            for figures in (
+                measure.plain_page(),
+                measure.bare_pyodide(),
+                measure.decide_page(),
+                measure.linked_steps("fast", links),
+                measure.linked_steps("slow", links),
+            ):
                 for key, value in figures.items():
                     samples.setdefault(key, []).append(value)
         progress("Answer latency…")
@@ -300,6 +373,35 @@ def run(runs: int) -> dict[str, Any]:
 ROWS = [
     # label, value, baseline, target (ratio or absolute), unit
     ("First question visible vs plain page FCP", "first_question_ms", "plain_fcp_ms", 1.1, "ms"),
+    (
+        "Linked mid-walk step vs plain FCP, fast 4G",
+        "linked_mid_fast_ms",
+        "plain_fcp_fast_ms",
+        1.2,
+        "ms",
+    ),
+    (
+        "Linked answer vs plain FCP, fast 4G",
+        "linked_answer_fast_ms",
+        "plain_fcp_fast_ms",
+        1.2,
+        "ms",
+    ),
+    (
+        "Linked mid-walk step vs plain FCP, slow 4G",
+        "linked_mid_slow_ms",
+        "plain_fcp_slow_ms",
+        1.2,
+        "ms",
+    ),
+    (
+        "Linked answer vs plain FCP, slow 4G",
+        "linked_answer_slow_ms",
+        "plain_fcp_slow_ms",
+        1.2,
+        "ms",
+    ),
+    ("Bytes before a linked answer shows", "linked_answer_slow_bytes", None, None, "B"),
     ("Engine ready vs bare loadPyodide()", "ready_ms", "bare_ready_ms", 0.4, "ms"),
     ("Engine ready, repeat vs first visit", "repeat_ready_ms", "ready_ms", 0.6, "ms"),
     ("Answer latency p50", "answer_p50_ms", None, 16, "ms"),

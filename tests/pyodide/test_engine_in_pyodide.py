@@ -12,6 +12,10 @@ import pytest
 
 from decision_tree.bridge import respond
 from decision_tree.cli import path_rows
+from decision_tree.engine import paths
+from decision_tree.model import Tree
+from decision_tree.permalink import encode
+from scripts.prerender_steps import DECIDE_TO_ROOT, STEPS_DIR
 from scripts.site_tree import load_site_tree
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,7 +41,26 @@ def engine_cases(tree_slug: str = "off-the-record") -> list[dict[str, Any]]:
         cases.append({"op": "back", "link": answers})
     cases += [{"op": "open", "link": link} for link in HOSTILE_LINKS]
     cases += [{"op": "answer", "link": "", "option": "<b>no</b>"}, {"op": "explode"}]
-    return [{"tree": tree_slug, **case} for case in cases]
+    # Every reachable step, opened by its canonical link, for the byte-for-byte comparison.
+    cases += [{"op": "open", "link": link} for link in reachable_links(tree)]
+    cases += [
+        {
+            "op": "record",
+            "link": answers,
+            "page": "https://kb.example/decide/",
+            "date": "2026-11-27",
+        }
+        for answers, _o, _v in path_rows(tree)[:3]
+    ]
+    return [{"tree": tree_slug, "site": DECIDE_TO_ROOT, **case} for case in cases]
+
+
+def reachable_links(tree: Tree) -> list[str]:
+    """The canonical link of every step a walk can reach."""
+    links = {""}
+    for step in paths(tree):
+        links |= {encode(step.answers[:n]) for n in range(len(step.answers) + 1)}
+    return sorted(links)
 
 
 @pytest.fixture(scope="module", params=["wheel", "snapshot"])
@@ -67,7 +90,12 @@ def test_pyodide_gives_the_same_step_as_cpython_for_every_case(
     pyodide_run: dict[str, Any],
 ) -> None:
     tree = load_site_tree(ROOT / "docs")
-    expected = [{"ok": True, "step": respond(case, tree=tree)} for case in pyodide_run["cases"]]
+    expected = [
+        {"ok": True, **respond(case, tree=tree)}
+        if case["op"] == "record"
+        else {"ok": True, "step": respond(case, tree=tree)}
+        for case in pyodide_run["cases"]
+    ]
     assert len(pyodide_run["responses"]) == len(expected) > 100
     for case, got, want in zip(
         pyodide_run["cases"], pyodide_run["responses"], expected, strict=True
@@ -85,3 +113,38 @@ def test_every_path_ends_at_its_golden_outcome_in_pyodide(pyodide_run: dict[str,
     for answers, outcome, _verdict in path_rows(tree):
         assert outcomes[answers]["kind"] == "outcome"
         assert outcomes[answers]["outcome"]["id"] == outcome
+
+
+def test_every_reachable_step_renders_in_pyodide_exactly_as_the_build_prerendered_it(
+    pyodide_run: dict[str, Any], built_site: Path
+) -> None:
+    steps = json.loads((built_site / STEPS_DIR / "off-the-record.json").read_text("utf-8"))
+
+    def prerendered(link: str) -> str:
+        node = steps["root"]
+        for part in filter(None, link.split("/")):
+            node = node["n"][part]
+        return "".join(steps["fragments"][i] for i in node["p"])
+
+    compared = 0
+    for case, response in zip(pyodide_run["cases"], pyodide_run["responses"], strict=True):
+        if case["op"] == "open" and "=" not in case["link"] and response["ok"]:
+            step = response["step"]
+            if step["ignored"]:
+                continue  # a hostile or stale link: not a pre-rendered step
+            assert step["html"] == prerendered(step["permalink"]), case["link"]
+            compared += 1
+    tree = load_site_tree(ROOT / "docs")
+    assert compared >= len(reachable_links(tree)) > 400
+
+
+def test_the_decision_record_is_made_in_pyodide(pyodide_run: dict[str, Any]) -> None:
+    records = [
+        r
+        for c, r in zip(pyodide_run["cases"], pyodide_run["responses"], strict=True)
+        if c["op"] == "record"
+    ]
+    assert len(records) == 3
+    for response in records:
+        assert response["ok"] and response["record"].startswith("# Decision record: ")
+        assert "https://kb.example/decide/#/" in response["record"]

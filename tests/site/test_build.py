@@ -62,3 +62,25 @@ def test_tree_page_has_the_diagram_inline(built_site: Path) -> None:
     assert 'width="100%"' in figure
     assert "viewBox=" in figure
     assert "<figcaption" in figure
+
+
+def test_every_page_tells_the_browser_to_send_no_referrer(built_site: Path) -> None:
+    pages = sorted(built_site.glob("**/*.html"))
+    missing = [
+        str(page.relative_to(built_site))
+        for page in pages
+        if '<meta name="referrer" content="no-referrer">' not in page.read_text("utf-8")
+    ]
+    assert len(pages) > 20
+    assert missing == []
+
+
+def test_the_decide_page_carries_the_first_question_and_points_at_every_other_step(
+    built_site: Path,
+) -> None:
+    page = (built_site / "decide" / "index.html").read_text("utf-8")
+    steps = json.loads((built_site / "assets/walkthrough/off-the-record.json").read_text("utf-8"))
+    first = "".join(steps["fragments"][i] for i in steps["root"]["p"])
+    assert first in page  # the same bytes the engine renders, at first paint
+    assert 'data-steps="../assets/walkthrough/off-the-record.json"' in page
+    assert (built_site / "assets/walkthrough/off-the-record.json.gz").is_file()

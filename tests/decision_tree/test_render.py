@@ -1,0 +1,57 @@
+"""The one renderer: every text escaped in one place, the same HTML for the same step, and
+parts that join into the fragment."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+
+from decision_tree import engine
+from decision_tree.model import Tree
+from decision_tree.render import render_step, step_parts
+from decision_tree.views import step_view
+
+HOSTILE = "\"><script>alert(1)</script><b a='x'>&amp;"
+
+
+def test_every_text_is_escaped_including_attributes(real_tree: Tree) -> None:
+    start = real_tree.questions[real_tree.start]
+    option = dataclasses.replace(start.options[0], label=HOSTILE)
+    question = dataclasses.replace(start, prompt=HOSTILE, options=(option, *start.options[1:]))
+    tree = dataclasses.replace(real_tree, questions={**real_tree.questions, start.id: question})
+    out = render_step(step_view(tree, engine.start(tree)), "../")
+    assert "<script>" not in out and "<b a=" not in out
+    assert out.count(html.escape(HOSTILE, quote=True)) >= 3  # heading, aria-label, announce, button
+    assert f'aria-label="{html.escape(HOSTILE, quote=True)}"' in out
+
+
+def test_a_question_step_is_one_element_with_its_options_as_buttons(real_tree: Tree) -> None:
+    view = step_view(real_tree, engine.start(real_tree))
+    out = render_step(view, "../")
+    assert out.startswith('<div class="dt-step" data-kind="question" data-announce="Question 1: ')
+    assert out.endswith("</div>")
+    for option in real_tree.questions[real_tree.start].options:
+        assert f'data-option="{option.id}"' in out
+
+
+def test_an_outcome_lists_every_reason_and_links_from_the_page_to_the_site(
+    real_tree: Tree, real_paths: list[engine.Step]
+) -> None:
+    step = max(real_paths, key=lambda s: len(s.reasons))
+    view = step_view(real_tree, step)
+    parts = step_parts(view, "../")
+    assert len(parts) == len(step.reasons) + 2
+    out = "".join(parts)
+    assert out == render_step(view, "../")
+    assert out.count('<li><span class="dt-why__question">') == len(step.reasons)
+    assert f'href="../answers/{step.node.id}/"' in out
+    assert "What to do first:" in out and 'data-action="download"' in out
+
+
+def test_the_same_step_renders_the_same_bytes_every_time(
+    real_tree: Tree, real_paths: list[engine.Step]
+) -> None:
+    for step in real_paths[:50]:
+        assert render_step(step_view(real_tree, step), "../") == render_step(
+            step_view(real_tree, engine.replay(real_tree, step.answers)), "../"
+        )
