@@ -7,6 +7,9 @@ stack trace.
 from __future__ import annotations
 
 import argparse
+import os
+import re
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +20,7 @@ from decision_tree.errors import DecisionTreeError, TreeInvalid
 from decision_tree.graph import to_dot, to_mermaid
 from decision_tree.model import Outcome, Question, Tree
 from decision_tree.permalink import FRAGMENT, decode, encode, encode_pairs
+from decision_tree.validate import count_paths
 
 TREES_DIR = Path(__file__).parent / "trees"
 DEFAULT_DOCS = Path("docs")
@@ -61,7 +65,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             for problem in error.problems:
                 print(problem, file=out)
             continue
-        count = sum(1 for _ in paths(tree))
+        count = count_paths(tree)
         print(
             f"{resolve_tree_path(name)}: ok ({len(tree.questions)} questions, "
             f"{len(tree.outcomes)} outcomes, {count} paths)",
@@ -237,21 +241,52 @@ def parser() -> argparse.ArgumentParser:
     return root
 
 
+class EscapedText:
+    """An output stream that shows control characters as escapes: text from a link or a tree
+    must not move the cursor, clear the screen or retitle an editor's terminal."""
+
+    CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(self.CONTROL.sub(lambda m: repr(m.group())[1:-1], text))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
 def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
     args = parser().parse_args(argv)
-    out = out or sys.stdout
+    out = EscapedText(out or sys.stdout)  # type: ignore[assignment]
     try:
         status: int = args.run(args, out)
+        out.flush()
         return status
     except TreeInvalid as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            print(EscapedText.CONTROL.sub("?", str(problem)), file=sys.stderr)
         return 1
     except DecisionTreeError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except ModuleNotFoundError as error:
         print(f"error: {error.name} is needed for this command; run `make setup`", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # The reader went away (`… | head -1`): end quietly, as other tools do. Point stdout
+        # at nothing so the interpreter's final flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + signal.SIGPIPE
+    except UnicodeDecodeError as error:
+        print(
+            f"error: the input is not valid {error.encoding} text; type plain text",
+            file=sys.stderr,
+        )
+        return 1
+    except OSError as error:
+        print(f"error: cannot write the output: {error.strerror or error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

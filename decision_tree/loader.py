@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from yaml import Node
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A tree is a few hundred lines; these refuse, in one line, files that would take minutes
+# or exhaust memory to parse (a 10 MB file, thousands of nested brackets).
+MAX_FILE_BYTES = 512 * 1024
+MAX_NESTING = 16  # the real tree nests 6 deep
+BLOCK_SCALAR = re.compile(r"(?:^|:\s)[|>][-+0-9]*\s*(?:#.*)?$")
 
 TREE_FIELDS = {
     "slug": True,
@@ -50,6 +55,18 @@ def load_tree(path: str | Path, docs_dir: str | Path | None = None) -> Tree:
     """
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise TreeInvalid(
+                [
+                    Problem(
+                        str(path),
+                        0,
+                        f"the file is {size:,} bytes; a tree must be under "
+                        f"{MAX_FILE_BYTES // 1024} KB (split it into two trees)",
+                    )
+                ]
+            )
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise TreeInvalid(
@@ -62,11 +79,83 @@ def load_tree(path: str | Path, docs_dir: str | Path | None = None) -> Tree:
     return parse_tree(text, str(path), docs_dir=docs_dir)
 
 
-def parse_tree(text: str, path: str, docs_dir: str | Path | None = None) -> Tree:
+def yaml_loader(prefer_c: bool = True) -> Any:
+    """libyaml's loader where PyYAML was built with it (four times faster on a large file,
+    with the same line marks), else the pure-Python one."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader) if prefer_c else yaml.SafeLoader
+
+
+def nesting(text: str) -> tuple[int, int]:
+    """The deepest nesting of the YAML text, roughly as a parser would see it, and its line:
+    brackets ([ {) open a level, and so do deeper indentation and each leading "- ". Quoted
+    text and comments are skipped. Checked before parsing, whose recursion a bomb of nested
+    brackets would exhaust."""
+    deepest, deepest_line = 0, 0
+    flow = 0
+    indents: list[int] = []
+    scalar_indent = -1  # inside a block scalar (`key: |`): its lines are text, not nesting
+    block = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        if scalar_indent >= 0 and len(line) - len(stripped) > scalar_indent:
+            continue
+        scalar_indent = -1
+        if BLOCK_SCALAR.search(stripped):
+            scalar_indent = len(line) - len(stripped)
+        if flow == 0:
+            indent = len(line) - len(stripped)
+            while indents and indents[-1] >= indent:
+                indents.pop()
+            indents.append(indent)
+            dashes = len(re.match(r"(?:-\s+)*", stripped).group()) // 2  # type: ignore[union-attr]
+            block = len(indents) + dashes
+        quote = ""
+        for char in stripped:
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"":
+                quote = char
+            elif char == "#":
+                break
+            elif char in "[{":
+                flow += 1
+            elif char in "]}":
+                flow = max(0, flow - 1)
+            if block + flow > deepest:
+                deepest, deepest_line = block + flow, number
+        if block > deepest:
+            deepest, deepest_line = block, number
+    return deepest, deepest_line
+
+
+def parse_tree(
+    text: str, path: str, docs_dir: str | Path | None = None, *, prefer_c: bool = True
+) -> Tree:
     import yaml  # build/editor-time only, see module docstring
 
+    depth, depth_line = nesting(text)
+    if depth > MAX_NESTING:
+        raise TreeInvalid(
+            [
+                Problem(
+                    path,
+                    depth_line,
+                    f"the YAML nests {depth} levels deep here; a tree needs at most "
+                    f"{MAX_NESTING} (check for runaway brackets or indentation)",
+                )
+            ]
+        )
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:
+            root = yaml.compose(text, Loader=yaml_loader(prefer_c))
+        except yaml.YAMLError:
+            # libyaml words its errors its own way; the pure-Python parser gives the same
+            # messages whichever loader ran (at the same lines), and a bad file is small.
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if error.context_mark and "end of stream" in (error.problem or ""):

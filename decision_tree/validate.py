@@ -12,7 +12,12 @@ from pathlib import Path
 from decision_tree.errors import Problem
 from decision_tree.model import Node, Tree
 
-MAX_DEPTH = 8
+# Limits an editor can live with: the real tree is far inside them, and within them every
+# check, page and pre-rendered file stays small and fast (docs/maintaining-the-tree.md).
+MAX_DEPTH = 8  # questions on any one walk
+MAX_PATHS = 2_000  # distinct walks from the first question to an answer
+MAX_OPTIONS = 12  # options of one question
+MAX_QUESTIONS = 100  # questions in one tree
 
 
 def validate(tree: Tree, docs_dir: str | Path | None = None, start_line: int = 1) -> list[Problem]:
@@ -29,7 +34,19 @@ def validate(tree: Tree, docs_dir: str | Path | None = None, start_line: int = 1
         report(
             start_line, f"start '{tree.start}' is {kind}; set start to the id of the first question"
         )
+    if len(tree.questions) > MAX_QUESTIONS:
+        report(
+            start_line,
+            f"the tree has {len(tree.questions)} questions; keep it to {MAX_QUESTIONS} or "
+            "fewer, or split it into two trees",
+        )
     for question in tree.questions.values():
+        if len(question.options) > MAX_OPTIONS:
+            report(
+                question.line,
+                f"question '{question.id}' has {len(question.options)} options; keep it to "
+                f"{MAX_OPTIONS} or fewer, or split it into two questions",
+            )
         if len(question.options) < 2:
             report(
                 question.line,
@@ -67,6 +84,13 @@ def validate(tree: Tree, docs_dir: str | Path | None = None, start_line: int = 1
             start_line,
             f"the longest walk asks {longest_path(tree)} questions; keep every "
             f"path to {MAX_DEPTH} questions or fewer so the walk stays short",
+        )
+    if not cycles and tree.start in tree.questions and count_paths(tree) > MAX_PATHS:
+        report(
+            start_line,
+            f"the tree has {count_paths(tree):,} distinct walks; keep it to {MAX_PATHS:,} or "
+            "fewer (send more options straight to an answer, or merge questions that lead "
+            "the same way) so every page and check stays fast",
         )
     if docs_dir is not None:
         problems += _links(tree, Path(docs_dir))
@@ -219,3 +243,29 @@ def longest_path(tree: Tree) -> int:
         active.discard(node_id)
         depth[node_id] = 1 + max((depth.get(c, 0) for c in children), default=0)
     return depth.get(tree.start, 0)
+
+
+def count_paths(tree: Tree) -> int:
+    """How many distinct walks lead from the start to an answer, counted over the graph (each
+    question once), never by listing them: a small tree can have billions. A question met
+    again while it is being counted (a cycle, in a tree not yet validated) counts as one."""
+    count: dict[str, int] = {}
+    active: set[str] = set()
+    pending = [tree.start] if tree.start in tree.questions else []
+    while pending:
+        node_id = pending[-1]
+        if node_id in count:
+            pending.pop()
+            continue
+        children = [o.next for o in tree.questions[node_id].options]
+        waiting = [
+            c for c in children if c in tree.questions and c not in count and c not in active
+        ]
+        if node_id not in active and waiting:
+            active.add(node_id)
+            pending.extend(waiting)
+            continue
+        pending.pop()
+        active.discard(node_id)
+        count[node_id] = sum(count.get(c, 1) if c in tree.questions else 1 for c in children)
+    return count.get(tree.start, 0)

@@ -111,15 +111,13 @@ def engine_times() -> dict[str, float]:
 
 
 def generated_tree_yaml(nodes: int, branching: int = 3) -> str:
-    """A valid tree of at least `nodes` nodes within the depth limit: questions in layers,
-    each leading to `branching` questions of the next layer, the last layer to outcomes."""
-    layers: list[list[str]] = [["q0"]]
-    count = 1
-    while count + len(layers[-1]) * branching < nodes:  # room for one more question layer?
-        layer = [f"q{count + i}" for i in range(len(layers[-1]) * branching)]
-        layers.append(layer)
-        count += len(layer)
-    outcomes = [f"o{i}" for i in range(max(nodes - count, 2 * len(layers[-1])))]
+    """A valid tree of `nodes` nodes at the validator's limits: up to 100 questions in a
+    heap (each leading to `branching` later questions), every other option of each question
+    leading to an answer of its own, at most 12 options a question."""
+    from decision_tree.validate import MAX_OPTIONS, MAX_QUESTIONS
+
+    questions = min(MAX_QUESTIONS, max(1, nodes // 10))
+    outcomes = nodes - questions
     lines = [
         "slug: generated",
         "title: Generated",
@@ -127,19 +125,26 @@ def generated_tree_yaml(nodes: int, branching: int = 3) -> str:
         "start: q0",
         "questions:",
     ]
-    for depth, layer in enumerate(layers):
-        for index, question in enumerate(layer):
-            if depth + 1 < len(layers):
-                targets = layers[depth + 1][index * branching : (index + 1) * branching]
-            else:  # the last layer shares out the outcomes, at least two per question
-                targets = outcomes[index :: len(layer)]
-            lines += [f"  - id: {question}", f"    prompt: Question {question}?", "    options:"]
-            lines += [
-                f"      - {{id: a{n}, label: Option {n}, next: {target}}}"
-                for n, target in enumerate(targets)
-            ]
+    outcome_ids: list[str] = []
+    for index in range(questions):
+        children = [
+            f"q{c}"
+            for c in range(branching * index + 1, branching * index + branching + 1)
+            if c < questions
+        ]
+        room = MAX_OPTIONS - len(children)
+        share = min(
+            room, max(2 - len(children), -(-(outcomes - len(outcome_ids)) // (questions - index)))
+        )
+        ends = [f"o{len(outcome_ids) + n}" for n in range(max(0, share))]
+        outcome_ids += ends
+        lines += [f"  - id: q{index}", f"    prompt: Question q{index}?", "    options:"]
+        lines += [
+            f"      - {{id: a{n}, label: Option {n}, next: {target}}}"
+            for n, target in enumerate(children + ends)
+        ]
     lines.append("outcomes:")
-    for outcome in outcomes:
+    for outcome in outcome_ids:
         lines += [
             f"  - id: {outcome}",
             "    verdict: on-the-record",

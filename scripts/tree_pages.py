@@ -3,7 +3,7 @@ answers, and "the tree at a glance" (every question and outcome, readable withou
 
 from __future__ import annotations
 
-from decision_tree.engine import paths
+from decision_tree.engine import Step, paths
 from decision_tree.model import Outcome, Question, Tree
 from decision_tree.permalink import FRAGMENT, encode
 from decision_tree.render import ground_rules, short_and_first, verdict_badge
@@ -16,7 +16,46 @@ def _guidance_link(page: str, depth: int) -> str:
     return "../" * depth + page
 
 
-def outcome_page(tree: Tree, outcome: Outcome) -> str:
+# Up to this many walks an answer page lists each one; past it, it says how walks end.
+LISTED_WALKS = 12
+
+
+def routes_by_outcome(tree: Tree) -> dict[str, list[Step]]:
+    """Every walk, grouped by the answer it reaches: one pass over the tree's paths."""
+    grouped: dict[str, list[Step]] = {o: [] for o in tree.outcomes}
+    for step in paths(tree):
+        grouped[step.node.id].append(step)
+    return grouped
+
+
+def _walk_link(step: Step) -> str:
+    # Raw HTML: MkDocs would check the walk's fragment as a heading anchor of the page.
+    return f'<a href="../../decide/{FRAGMENT}{encode(step.answers)}">open this walk</a>'
+
+
+def _how_reached(routes: list[Step]) -> str:
+    """Each walk while they are few; past that, the last question and answer of the walks,
+    each once with an example, so the page stays short however the tree grows."""
+    if len(routes) <= LISTED_WALKS:
+        return "\n".join(
+            f"    {n}. "
+            + "; ".join(f"*{r.question.prompt}* **{r.option.label}**" for r in step.reasons)
+            + f" ({_walk_link(step)})"
+            for n, step in enumerate(routes, 1)
+        )
+    endings: dict[tuple[str, str], list[Step]] = {}
+    for step in routes:
+        last = step.reasons[-1]
+        endings.setdefault((last.question.prompt, last.option.label), []).append(step)
+    lines = [f"    {len(routes)} walks end here. Their last question and answer:", ""]
+    lines += [
+        f"    - *{prompt}* **{label}** ({len(steps)} walks; for example, {_walk_link(steps[0])})"
+        for (prompt, label), steps in endings.items()
+    ]
+    return "\n".join(lines)
+
+
+def outcome_page(tree: Tree, outcome: Outcome, routes: list[Step]) -> str:
     """`answers/<id>.md`: the answer, why, the ground rules and where to read more."""
     # The engine's renderer draws the verdict, the short answer and the checklist, as in the
     # walkthrough (a raw HTML checklist: each checkbox's label holds its text).
@@ -25,14 +64,7 @@ def outcome_page(tree: Tree, outcome: Outcome) -> str:
     )
     rules = ground_rules(list(outcome.ground_rules))
     links = "\n".join(f"- [{link.title}]({_guidance_link(link.page, 1)})" for link in outcome.links)
-    routes = [step for step in paths(tree) if step.node.id == outcome.id]
-    walks = "\n".join(
-        f"    {n}. "
-        + "; ".join(f"*{r.question.prompt}* **{r.option.label}**" for r in step.reasons)
-        # Raw HTML: MkDocs would check the walk's fragment as a heading anchor of the page.
-        + f' (<a href="../../decide/{FRAGMENT}{encode(step.answers)}">open this walk</a>)'
-        for n, step in enumerate(routes, 1)
-    )
+    walks = _how_reached(routes)
     return f"""---
 title: "{outcome.title.replace('"', "'")}"
 description: "{outcome.short.replace('"', "'")}"

@@ -13,7 +13,7 @@ from mkdocs.structure.files import File, Files
 
 from decision_tree.errors import TreeInvalid
 from scripts.site_tree import load_site_tree, tree_path
-from scripts.tree_pages import answers_index, outcome_page, tree_overview
+from scripts.tree_pages import answers_index, outcome_page, routes_by_outcome, tree_overview
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -22,7 +22,10 @@ def on_files(files: Files, config: Any) -> Files:
     except TreeInvalid as error:
         raise PluginError(f"the decision tree has problems:\n{error}") from error
     pages = {"tree.md": tree_overview(tree), "answers/index.md": answers_index(tree)}
-    pages |= {f"answers/{o.id}.md": outcome_page(tree, o) for o in tree.outcomes.values()}
+    routes = routes_by_outcome(tree)
+    pages |= {
+        f"answers/{o.id}.md": outcome_page(tree, o, routes[o.id]) for o in tree.outcomes.values()
+    }
     for src_uri, content in pages.items():
         files.append(File.generated(config, src_uri, content=content))
     return files

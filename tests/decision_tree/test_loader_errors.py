@@ -180,6 +180,23 @@ def test_bad_tree_reports_exact_lines_and_messages(name: str) -> None:
     assert problems_of(path) == [f"{path}:{line}: {message}" for line, message in EXPECTED[name]]
 
 
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_both_yaml_loaders_report_the_same_lines_and_messages(name: str) -> None:
+    path = Path(f"{BAD}/{name}.yaml")
+    if not path.is_file() or not path.stat().st_size:
+        return  # nothing to parse: the file check answers before any loader runs
+    reports = []
+    for prefer_c in (True, False):
+        with pytest.raises(TreeInvalid) as raised:
+            parse_tree(path.read_text("utf-8"), str(path), docs_dir="docs", prefer_c=prefer_c)
+        reports.append([str(p) for p in raised.value.problems])
+    assert (
+        reports[0]
+        == reports[1]
+        == [f"{path}:{line}: {message}" for line, message in EXPECTED[name]]
+    )
+
+
 def test_tree_invalid_message_is_every_problem_one_per_line() -> None:
     path = f"{BAD}/unknown-field.yaml"
     with pytest.raises(TreeInvalid) as raised:

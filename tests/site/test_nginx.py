@@ -86,3 +86,29 @@ def test_missing_page_gets_the_sites_404(nginx_site: NginxServer) -> None:
     status, _headers, body = fetch(nginx_site.url + "no-such-page/", gzip_ok=False)
     assert status == 404
     assert b"Off the Record" in body
+
+
+def raw_get(server: NginxServer, path: str, host: str | None = None) -> tuple[int, dict[str, str], str]:
+    import http.client
+    from urllib.parse import urlsplit
+
+    address = urlsplit(server.url)
+    connection = http.client.HTTPConnection(address.hostname or "", address.port)
+    connection.request("GET", path, headers={"Host": host} if host else {})
+    response = connection.getresponse()
+    body = response.read().decode("utf-8", "replace")
+    return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+
+
+def test_redirects_name_only_the_path_never_the_host_sent(nginx_site: NginxServer) -> None:
+    status, headers, _ = raw_get(nginx_site, "/answers", host="evil.example")
+    assert status == 301
+    assert headers["location"] == "/answers/"
+
+
+def test_an_over_long_address_gets_the_sites_own_page(nginx_site: NginxServer) -> None:
+    status, headers, body = raw_get(nginx_site, "/decide/?" + "question=answer&" * 1000)
+    assert status == 414
+    assert "This link is too long" in body
+    assert 'href="/decide/"' in body  # links that lead back into the site
+    assert "default-src 'self'" in headers["content-security-policy"]

@@ -8,6 +8,8 @@
 import { engineFor } from "./engine.js";
 
 const WALK = "#/"; // the walk lives in the fragment, so it never reaches a server or a Referer
+const ENGINE_GRACE_MS = 1000; // how long a pre-rendered step waits for the engine's own rendering
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms, null));
 
 const today = () => {
   const now = new Date();
@@ -115,15 +117,19 @@ class Walkthrough {
   // a link the build did not render waits for the engine to decode it.
   async go(link, { push = true, focus = true } = {}) {
     const ticket = ++this.ticket;
-    if (this.engine.status.state === "ready") {
-      const view = await this.ask({ op: "open", link }).catch(() => null);
-      if (ticket !== this.ticket) return;
-      if (view) return this.render(view.html, view.permalink, view.ignored, { push, focus });
-    }
     const steps = await this.steps.catch(() => null);
     if (ticket !== this.ticket) return;
     const html = steps && prerendered(steps, link);
-    if (html !== null && html !== undefined) return this.render(html, link, [], { push, focus });
+    const known = html !== null && html !== undefined;
+    if (this.engine.status.state === "ready") {
+      // A worker that died without a word is only noticed when a request times out: a step
+      // the build rendered does not wait for that.
+      const asking = this.ask({ op: "open", link }).catch(() => null);
+      const view = await (known ? Promise.race([asking, delay(ENGINE_GRACE_MS)]) : asking);
+      if (ticket !== this.ticket) return;
+      if (view) return this.render(view.html, view.permalink, view.ignored, { push, focus });
+    }
+    if (known) return this.render(html, link, [], { push, focus });
     this.wait("link", "Opening the step your link points to…");
     const view = await this.ask({ op: "open", link }).catch(() => null);
     if (ticket !== this.ticket) return;
@@ -156,6 +162,10 @@ class Walkthrough {
     document.documentElement.classList.remove("dt-linked");
     this.link = link;
     this.choices = null;
+    if (this.waiting?.what === "link") {
+      this.waiting = null; // a newer step (Start again, Back, an answer) replaced the one awaited
+      this.part("status").hidden = true;
+    }
     const url = location.pathname + (link ? WALK + link : "");
     if (url !== location.pathname + location.search + location.hash) {
       if (push) history.pushState(null, "", url);

@@ -1,0 +1,27 @@
+"""Answer pages say how the walkthrough reaches them, listing each walk while they are few
+and summarising once they are many, so the build stays linear in the size of the tree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts.site_tree import load_site_tree
+from scripts.tree_pages import LISTED_WALKS, outcome_page, routes_by_outcome
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_few_walks_are_listed_and_many_are_summarised_by_how_they_end() -> None:
+    tree = load_site_tree(ROOT / "docs")
+    routes = routes_by_outcome(tree)
+    assert sum(len(r) for r in routes.values()) == 346
+    few = min(routes, key=lambda o: len(routes[o]))
+    many = max(routes, key=lambda o: len(routes[o]))
+    assert len(routes[many]) > LISTED_WALKS
+    few_page = outcome_page(tree, tree.outcomes[few], routes[few])
+    many_page = outcome_page(tree, tree.outcomes[many], routes[many])
+    assert few_page.count("open this walk") == len(routes[few])
+    assert f"{len(routes[many])} walks end here" in many_page
+    endings = {(s.reasons[-1].question.id, s.reasons[-1].option.id) for s in routes[many]}
+    assert many_page.count("open this walk") == len(endings) < len(routes[many])
+    assert 'href="../../decide/#/' in many_page
