@@ -9,6 +9,8 @@ PYTHON := $(shell for p in python$(PYTHON_WANTED) python3 python; do \
   command -v $$p >/dev/null 2>&1 && $$p $(IS_WANTED) 2>/dev/null && { command -v $$p; break; }; done)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# nginx's Brotli module (Debian's libnginx-mod-http-brotli-static), for brotli_static.
+BROTLI_MODULE := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 
 .PHONY: serve test build setup system-packages lint typecheck golden bench clean
 
@@ -52,7 +54,8 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 system-packages:
-	@scripts/ensure_system_packages.sh chromium=chromium dot=graphviz nginx=nginx-light
+	@scripts/ensure_system_packages.sh chromium=chromium dot=graphviz nginx=nginx-light \
+	  $(BROTLI_MODULE)=libnginx-mod-http-brotli-static
 
 clean:
 	rm -rf site .cache $(VENV) node_modules

@@ -22,7 +22,6 @@ from scripts.pyodide_runtime import (
     ROOT,
     BuildError,
     check_python_matches,
-    gzip_copy,
     pyodide_lock_path,
 )
 from scripts.render_markdown import render_tree_html
@@ -52,11 +51,9 @@ def write_trimmed_lock(source: Path, target: Path, package: str = "decision-tree
 
 
 def make_snapshot(wheel: Path, out_dir: Path) -> Path:
-    """A Pyodide memory snapshot with the engine imported, plus a gzip copy for servers
-    that serve precompressed files (nginx `gzip_static`): 20 MB becomes about 5 MB."""
+    """A Pyodide memory snapshot with the engine imported, and its size and checksum."""
     target = out_dir / SNAPSHOT
     _run(["node", str(MAKE_SNAPSHOT), str(wheel), str(target)], "making the Pyodide snapshot")
-    gzip_copy(target)
     # The worker checks what it downloaded against this before restoring: a truncated or
     # wrong file (a proxy's error page served with 200) would otherwise never fail.
     data = target.read_bytes()

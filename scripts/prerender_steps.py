@@ -6,8 +6,7 @@ One compact JSON file per tree: each distinct HTML part once (`fragments`), and 
 a tree keyed by option id from the first question (`root`: {"p": [part indexes], "n":
 {option id: next step}}), which is exactly the canonical link read left to right.
 
-`python -m scripts.prerender_steps OUT_DIR [SITE]` writes `<slug>.json` (and a .gz copy)
-for the site's tree.
+`python -m scripts.prerender_steps OUT_DIR [SITE]` writes `<slug>.json` for the site's tree.
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ from decision_tree.engine import Step, answer, start
 from decision_tree.model import Question, Tree
 from decision_tree.render import step_parts
 from decision_tree.views import step_view
-from scripts.pyodide_runtime import gzip_copy
 from scripts.site_tree import load_site_tree
 
 FORMAT = 1
@@ -62,7 +60,6 @@ def write_steps(tree: Tree, out_dir: Path, site: str) -> Path:
     target = out_dir / f"{tree.slug}.json"
     data = prerendered_steps(tree, site)
     target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
-    gzip_copy(target)
     return target
 
 

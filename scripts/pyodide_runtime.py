@@ -4,7 +4,6 @@ browser needs from `node_modules/pyodide` into the site (no CDN)."""
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import shutil
 import sys
@@ -14,7 +13,6 @@ ROOT = Path(__file__).resolve().parent.parent
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 # What a page needs at run time; the lock file is replaced by the site's own (ours added).
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
-PRECOMPRESSED = ("pyodide.asm.js", "pyodide.asm.wasm")
 
 
 class BuildError(Exception):
@@ -57,9 +55,8 @@ def runtime_dirname(pyodide_dir: Path = PYODIDE_DIR) -> str:
 
 
 def copy_runtime(dest: Path, pyodide_dir: Path = PYODIDE_DIR) -> list[Path]:
-    """Copy the runtime files into `dest`, skipping files that are already identical, with
-    gzip copies of the large ones for servers that serve precompressed files (nginx
-    `gzip_static`), so no request pays for compressing 8 MB on the fly."""
+    """Copy the runtime files into `dest`, skipping files that are already identical (the
+    build's last step adds their compressed copies: scripts/precompress.py)."""
     dest.mkdir(parents=True, exist_ok=True)
     copied = []
     for name in RUNTIME_FILES:
@@ -72,18 +69,8 @@ def copy_runtime(dest: Path, pyodide_dir: Path = PYODIDE_DIR) -> list[Path]:
             or target.stat().st_mtime < source.stat().st_mtime
         ):
             shutil.copy2(source, target)
-            if name in PRECOMPRESSED:
-                gzip_copy(target)
         copied.append(target)
     return copied
-
-
-def gzip_copy(path: Path) -> Path:
-    packed = path.with_name(path.name + ".gz")
-    with path.open("rb") as raw, gzip.open(packed, "wb", compresslevel=9) as out:
-        shutil.copyfileobj(raw, out)
-    shutil.copystat(path, packed)
-    return packed
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,6 +20,8 @@ from pathlib import Path
 from scripts.pyodide_runtime import ROOT, BuildError
 
 NGINX_DIR = Path(__file__).parent / "nginx"
+# Debian's libnginx-mod-http-brotli-static; a system nginx loads it from modules-enabled.
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 ACCESS_LOG_FORMAT = "'$request_uri $status $bytes_sent'"
 
 
@@ -47,8 +49,13 @@ def write_config(folder: Path, site_dir: Path, port: int) -> Path:
     for path in temp.values():
         path.mkdir(exist_ok=True)
     config = folder / "nginx.conf"
+    if not BROTLI_MODULE.is_file():
+        raise BuildError(
+            f"{BROTLI_MODULE} is missing; install Debian's libnginx-mod-http-brotli-static"
+        )
     config.write_text(
-        f"""worker_processes 1;
+        f"""load_module {BROTLI_MODULE};
+worker_processes 1;
 daemon off;
 pid {folder}/nginx.pid;
 error_log {folder}/error.log warn;

@@ -51,10 +51,9 @@ def test_a_missing_runtime_says_to_run_npm_ci(tmp_path: Path) -> None:
         check_python_matches(tmp_path / "nowhere")
 
 
-def test_the_runtime_is_copied_into_a_versioned_folder_with_gzip_copies(tmp_path: Path) -> None:
+def test_the_runtime_is_copied_into_a_versioned_folder(tmp_path: Path) -> None:
     runtime = fake_pyodide(tmp_path / "pyodide", "3.13.2", "1.2.3")
     assert runtime_dirname(runtime) == "pyodide-1.2.3"
     copied = copy_runtime(tmp_path / "site", runtime)
     assert sorted(p.name for p in copied) == sorted(RUNTIME_FILES)
-    assert (tmp_path / "site" / "pyodide.asm.wasm.gz").is_file()
     assert not (tmp_path / "site" / "pyodide-lock.json").exists()

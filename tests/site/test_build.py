@@ -83,4 +83,5 @@ def test_the_decide_page_carries_the_first_question_and_points_at_every_other_st
     first = "".join(steps["fragments"][i] for i in steps["root"]["p"])
     assert first in page  # the same bytes the engine renders, at first paint
     assert 'data-steps="../assets/walkthrough/off-the-record.json"' in page
-    assert (built_site / "assets/walkthrough/off-the-record.json.gz").is_file()
+    for suffix in (".gz", ".br"):
+        assert (built_site / f"assets/walkthrough/off-the-record.json{suffix}").is_file()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections.abc import Callable
 import urllib.request
 from pathlib import Path
 
+import brotli
 import pytest
 
 from scripts.csp import CSP_CONF, csp_conf
@@ -14,8 +16,11 @@ from scripts.pyodide_runtime import runtime_dirname
 from scripts.serve_nginx import NginxServer
 
 
-def fetch(url: str, gzip_ok: bool = True) -> tuple[int, dict[str, str], bytes]:
-    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+def fetch(
+    url: str, gzip_ok: bool = True, encodings: str | None = None
+) -> tuple[int, dict[str, str], bytes]:
+    accept = encodings if encodings is not None else ("gzip" if gzip_ok else "")
+    request = urllib.request.Request(url, headers={"Accept-Encoding": accept} if accept else {})
     try:
         with urllib.request.urlopen(request) as response:
             return (
@@ -72,14 +77,35 @@ def test_types_and_caching(
     assert cache in headers["cache-control"]
 
 
-def test_large_files_are_sent_gzipped_from_precompressed_copies(
-    nginx_site: NginxServer, built_site: Path
+@pytest.mark.parametrize(
+    "accept, encoding, decompress",
+    [("br, gzip", "br", brotli.decompress), ("gzip", "gzip", gzip.decompress)],
+    ids=["brotli", "gzip-only-client"],
+)
+def test_large_files_are_sent_from_precompressed_copies(
+    nginx_site: NginxServer,
+    built_site: Path,
+    accept: str,
+    encoding: str,
+    decompress: Callable[[bytes], bytes],
 ) -> None:
-    for path in [f"assets/{runtime_dirname()}/pyodide.asm.wasm", "assets/engine/snapshot.bin"]:
-        _status, headers, body = fetch(nginx_site.url + path)
-        assert headers.get("content-encoding") == "gzip", path
-        assert len(body) == (built_site / f"{path}.gz").stat().st_size
-        assert gzip.decompress(body) == (built_site / path).read_bytes()
+    suffix = {"br": ".br", "gzip": ".gz"}[encoding]
+    for path in [
+        f"assets/{runtime_dirname()}/pyodide.asm.wasm",
+        "assets/engine/snapshot.bin",
+        "assets/walkthrough/off-the-record.json",
+        "decide/index.html",
+    ]:
+        _status, headers, body = fetch(nginx_site.url + path, encodings=accept)
+        assert headers.get("content-encoding") == encoding, path
+        assert len(body) == (built_site / f"{path}{suffix}").stat().st_size
+        assert decompress(body) == (built_site / path).read_bytes()
+
+
+def test_brotli_makes_the_engine_much_smaller_than_gzip(built_site: Path) -> None:
+    snapshot = built_site / "assets/engine/snapshot.bin"
+    brotli_size = snapshot.with_name("snapshot.bin.br").stat().st_size
+    assert brotli_size < 0.75 * snapshot.with_name("snapshot.bin.gz").stat().st_size
 
 
 def test_missing_page_gets_the_sites_404(nginx_site: NginxServer) -> None:

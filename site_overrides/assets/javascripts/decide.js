@@ -48,6 +48,7 @@ function linkInAddress() {
 }
 
 const extend = (link, option) => (link ? `${link}/${option}` : option);
+const canonical = (link) => link.split("/").filter(Boolean).join("/"); // as the lookup reads it
 const parent = (link) => link.split("/").slice(0, -1).join("/");
 
 class Walkthrough {
@@ -69,7 +70,8 @@ class Walkthrough {
     root.addEventListener("click", (event) => this.onClick(event), { signal });
     this.root.dataset.engineState = this.engine.status.state;
     const link = linkInAddress();
-    if (link) this.go(link, { push: false, focus: false });
+    // "#/" alone is the first question; going there also undoes decide.html's dt-linked.
+    if (link || location.hash.startsWith(WALK)) this.go(link, { push: false, focus: false });
     else if (this.engine.status.state === "ready") this.prefetch("");
     this.startWhenIdle();
   }
@@ -129,7 +131,7 @@ class Walkthrough {
       if (ticket !== this.ticket) return;
       if (view) return this.render(view.html, view.permalink, view.ignored, { push, focus });
     }
-    if (known) return this.render(html, link, [], { push, focus });
+    if (known) return this.render(html, canonical(link), [], { push, focus });
     this.wait("link", "Opening the step your link points to…");
     const view = await this.ask({ op: "open", link }).catch(() => null);
     if (ticket !== this.ticket) return;
