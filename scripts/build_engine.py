@@ -25,6 +25,7 @@ from scripts.pyodide_runtime import (
     pyodide_lock_path,
 )
 from scripts.render_markdown import render_tree_html
+from scripts.trim_stdlib import STDLIB, TRACE, trim_stdlib
 
 PACKAGE = ROOT / "decision_tree"
 TREES = PACKAGE / "trees"
@@ -51,9 +52,14 @@ def write_trimmed_lock(source: Path, target: Path, package: str = "decision-tree
 
 
 def make_snapshot(wheel: Path, out_dir: Path) -> Path:
-    """A Pyodide memory snapshot with the engine imported, and its size and checksum."""
+    """A Pyodide memory snapshot with the engine imported, made against the trimmed standard
+    library the browser will load, and its size and checksum."""
     target = out_dir / SNAPSHOT
-    _run(["node", str(MAKE_SNAPSHOT), str(wheel), str(target)], "making the Pyodide snapshot")
+    stdlib = out_dir / STDLIB
+    _run(
+        ["node", str(MAKE_SNAPSHOT), str(wheel), str(target), str(stdlib)],
+        "making the Pyodide snapshot",
+    )
     # The worker checks what it downloaded against this before restoring: a truncated or
     # wrong file (a proxy's error page served with 200) would otherwise never fail.
     data = target.read_bytes()
@@ -90,6 +96,8 @@ def source_fingerprint(docs_dir: Path = DOCS) -> str:
         ROOT / "scripts" / "glossary.py",
         ROOT / "includes" / "glossary.yaml",
         MAKE_SNAPSHOT,
+        TRACE,
+        ROOT / "scripts" / "trim_stdlib.py",
     ]
     for path in inputs:
         digest.update(path.relative_to(ROOT).as_posix().encode())
@@ -156,6 +164,7 @@ def build_engine(out_dir: Path, docs_dir: Path = DOCS) -> Path:
             old.unlink()
         shutil.copy2(compiled, out_dir / compiled.name)
         write_trimmed_lock(folder / "pyodide-lock.json", out_dir / "pyodide-lock.json")
+        trim_stdlib(out_dir / "pyodide-lock.json", out_dir / STDLIB)
         make_snapshot(out_dir / compiled.name, out_dir)
         return out_dir / compiled.name
 

@@ -26,9 +26,22 @@ import brotli
 from scripts.pyodide_runtime import ROOT
 
 CACHE = ROOT / ".cache" / "precompressed"
-# Text, and binaries that compress well (WebAssembly, the memory snapshot); not zips or
-# images, which are compressed already.
-COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm", ".bin"}
+# Text, and binaries that compress well (WebAssembly, the memory snapshot, the trimmed
+# standard library's stored zip); a copy is kept only where it is smaller, so Pyodide's own
+# deflated zip and images stay as they are.
+COMPRESSIBLE = {
+    ".html",
+    ".css",
+    ".js",
+    ".mjs",
+    ".json",
+    ".svg",
+    ".xml",
+    ".txt",
+    ".wasm",
+    ".bin",
+    ".zip",
+}
 MIN_BYTES = 1024  # below this, a compressed copy saves less than the extra file costs
 ENCODERS: dict[str, Callable[[bytes], bytes]] = {
     ".br": lambda data: brotli.compress(data, quality=11, lgwin=24),

@@ -4,16 +4,20 @@
 //   node tests/pyodide/run_bridge.mjs site/assets/engine/pyodide-lock.json [snapshot.bin] < requests.json
 // With a snapshot, the engine is restored from it instead (as the browser does first).
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { loadPyodide } from "pyodide";
 
 const [lockFile, snapshot] = process.argv.slice(2).map((path) => resolve(path));
 const requests = JSON.parse(readFileSync(0, "utf8"));
+// The site's trimmed standard library beside the lock file, as the browser loads it.
+const stdLib = join(dirname(lockFile), "python_stdlib.zip");
+const trimmed = existsSync(stdLib) ? { stdLibURL: stdLib } : {};
 const started = performance.now();
 const pyodide = await loadPyodide(
   snapshot
-    ? { lockFileURL: lockFile, _loadSnapshot: new Uint8Array(readFileSync(snapshot)) }
-    : { lockFileURL: lockFile, packages: ["decision-tree"], stdout: () => {} },
+    ? { ...trimmed, lockFileURL: lockFile, _loadSnapshot: new Uint8Array(readFileSync(snapshot)) }
+    : { ...trimmed, lockFileURL: lockFile, packages: ["decision-tree"], stdout: () => {} },
 );
 const handle = pyodide.pyimport("decision_tree.bridge").handle;
 const version = pyodide.runPython("import sys; '%d.%d.%d' % sys.version_info[:3]");

@@ -54,9 +54,14 @@ async function fetchSnapshot({ engine }) {
   return bytes;
 }
 
+// The build's standard library holds only what the engine imports (scripts/trim_stdlib.py):
+// about a fifth of Pyodide's own, and the snapshot was made against it.
+const stdLib = (engine) => new URL("python_stdlib.zip", engine).href;
+
 function restoreSnapshot(loadPyodide, { runtime, engine }, snapshot) {
   return loadPyodide({
     indexURL: runtime,
+    stdLibURL: stdLib(engine),
     lockFileURL: new URL("pyodide-lock.json", engine).href,
     _loadSnapshot: snapshot,
   });
@@ -66,6 +71,7 @@ function restoreSnapshot(loadPyodide, { runtime, engine }, snapshot) {
 function coldStart(loadPyodide, { runtime, engine }) {
   return loadPyodide({
     indexURL: runtime,
+    stdLibURL: stdLib(engine),
     lockFileURL: new URL("pyodide-lock.json", engine).href,
     packages: ["decision-tree"],
   });
