@@ -48,6 +48,8 @@ function linkInAddress() {
 }
 
 const extend = (link, option) => (link ? `${link}/${option}` : option);
+// The engine reads a bare "none/" as a page address, not a walk: give it the fragment form.
+const forEngine = (link) => (link.startsWith("?") ? link : WALK + link);
 const canonical = (link) => link.split("/").filter(Boolean).join("/"); // as the lookup reads it
 const parent = (link) => link.split("/").slice(0, -1).join("/");
 
@@ -126,14 +128,14 @@ class Walkthrough {
     if (this.engine.status.state === "ready") {
       // A worker that died without a word is only noticed when a request times out: a step
       // the build rendered does not wait for that.
-      const asking = this.ask({ op: "open", link }).catch(() => null);
+      const asking = this.ask({ op: "open", link: forEngine(link) }).catch(() => null);
       const view = await (known ? Promise.race([asking, delay(ENGINE_GRACE_MS)]) : asking);
       if (ticket !== this.ticket) return;
       if (view) return this.render(view.html, view.permalink, view.ignored, { push, focus });
     }
     if (known) return this.render(html, canonical(link), [], { push, focus });
     this.wait("link", "Opening the step your link points to…");
-    const view = await this.ask({ op: "open", link }).catch(() => null);
+    const view = await this.ask({ op: "open", link: forEngine(link) }).catch(() => null);
     if (ticket !== this.ticket) return;
     this.wait(null);
     if (view) this.render(view.html, view.permalink, view.ignored, { push: false, focus });
