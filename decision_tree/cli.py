@@ -7,6 +7,7 @@ stack trace.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import re
 import signal
@@ -241,7 +242,7 @@ def parser() -> argparse.ArgumentParser:
     return root
 
 
-class EscapedText:
+class EscapedText(io.TextIOBase):
     """An output stream that shows control characters as escapes: text from a link or a tree
     must not move the cursor, clear the screen or retitle an editor's terminal."""
 
@@ -251,7 +252,8 @@ class EscapedText:
         self.stream = stream
 
     def write(self, text: str) -> int:
-        return self.stream.write(self.CONTROL.sub(lambda m: repr(m.group())[1:-1], text))
+        self.stream.write(self.CONTROL.sub(lambda m: repr(m.group())[1:-1], text))
+        return len(text)
 
     def flush(self) -> None:
         self.stream.flush()
@@ -259,10 +261,10 @@ class EscapedText:
 
 def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
     args = parser().parse_args(argv)
-    out = EscapedText(out or sys.stdout)  # type: ignore[assignment]
+    escaped = EscapedText(out or sys.stdout)
     try:
-        status: int = args.run(args, out)
-        out.flush()
+        status: int = args.run(args, escaped)
+        escaped.flush()
         return status
     except TreeInvalid as error:
         for problem in error.problems:

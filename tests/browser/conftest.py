@@ -8,7 +8,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    ConsoleMessage,
+    Page,
+    Request,
+    Route,
+    expect,
+    sync_playwright,
+)
 
 from scripts.chromium import EXECUTABLE, FLAGS
 
@@ -79,6 +87,35 @@ class ErrorLog:
 @pytest.fixture
 def page_errors(page: Page) -> ErrorLog:
     return ErrorLog(page)
+
+
+class Held:
+    """Requests matching `patterns` wait until `release()` (or `fail()`), so a test can act
+    while they are outstanding; afterwards matching requests go through (or fail) at once."""
+
+    def __init__(self, page: Page, *patterns: str) -> None:
+        self.routes: list[Route] = []
+        self.outcome: str | None = None
+        for pattern in patterns:
+            page.route(pattern, self._handle)
+
+    def _handle(self, route: Route) -> None:
+        if self.outcome == "continue":
+            route.continue_()
+        elif self.outcome == "abort":
+            route.abort()
+        else:
+            self.routes.append(route)
+
+    def release(self) -> None:
+        self.outcome = "continue"
+        for route in self.routes:
+            route.continue_()
+
+    def fail(self) -> None:
+        self.outcome = "abort"
+        for route in self.routes:
+            route.abort()
 
 
 def wait_for_engine(page: Page) -> None:

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
+from playwright.sync_api import Page, expect
 
-from playwright.sync_api import Page
-
-from tests.browser.conftest import RequestLog, wait_for_engine
-
-GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "off-the-record.tsv"
-
-
-def golden_rows() -> list[dict[str, str]]:
-    with GOLDEN.open(encoding="utf-8") as table:
-        return list(csv.DictReader(table, delimiter="\t"))
+from tests.browser.conftest import (
+    RequestLog,
+    decision_workers,
+    golden_rows,
+    link_of,
+    options_of,
+    wait_for_engine,
+    walk,
+)
 
 
 def test_walk_reaches_an_outcome_with_every_request_on_the_site(
@@ -25,13 +23,12 @@ def test_walk_reaches_an_outcome_with_every_request_on_the_site(
     wait_for_engine(page)
     ready_ms = page.evaluate("performance.getEntriesByName('decision-engine-ready')[0].startTime")
     print(f"\nengine ready {ready_ms:.0f} ms after navigation started")
-    for pair in row["answers"].split("&"):
-        question, option = pair.split("=")
-        page.locator(f".dt-step[data-kind=question] [data-option='{option}']").click()
-        if question != row["answers"].split("&")[-1].split("=")[0]:
-            page.wait_for_selector(".dt-step[data-kind=question]")
-    page.wait_for_selector(".dt-step[data-kind=outcome]")
+    assert len(decision_workers(page)) == 1
+    walk(page, row["answers"])
     assert page.locator(".dt-verdict").inner_text()
-    assert f"answers/{row['outcome']}/" in page.locator(".dt-links a").last.get_attribute("href")
-    assert page.url.endswith("?" + row["answers"])
+    assert page.locator(".dt-links a").last.evaluate("a => a.href") == (
+        f"{site_url}answers/{row['outcome']}/"
+    )
+    assert page.url == f"{site_url}decide/#/{link_of(row['answers'])}"
+    expect(page.locator(".dt-why li")).to_have_count(len(options_of(row["answers"])))
     assert requests_seen.foreign(site_url) == []

@@ -17,10 +17,24 @@ def test_walkthrough_works_under_the_production_policy(
         "document.addEventListener('securitypolicyviolation', e => "
         "(window.__violations ??= []).push(e.violatedDirective + ' ' + e.blockedURI))"
     )
-    page.goto(nginx_site.url + "decide/")
+    page.add_init_script(
+        "new MutationObserver(() => { if (document.documentElement?.classList.contains("
+        "'dt-linked')) window.__linked = true }).observe(document, "
+        "{attributes: true, subtree: true, attributeFilter: ['class']})"
+    )
+    # A shared link: decide.html's inline script (allowed by its hash in the policy) hides
+    # the first question until the link's pre-rendered step has replaced it.
+    page.goto(nginx_site.url + "decide/#/none/not-yet")
+    expect(page.locator(".dt-step__number")).to_have_text("Question 3")
+    assert page.evaluate("window.__linked") is True
+    assert "dt-linked" not in (page.locator("html").get_attribute("class") or "")
+    page.locator("[data-action=start]").click()
     wait_for_engine(page)
     page.locator("[data-option]").first.click()
     expect(page.locator(".dt-step[data-kind=outcome]")).to_be_visible()
+    assert page.evaluate("location.hash") != ""
+    with page.expect_download():
+        page.locator("[data-action=download]").click()
     page.goto(nginx_site.url + "guidance/ground-rules/")
     open_search(page)  # Material's search, which runs in its own worker
     search = page.locator(".md-search__input")

@@ -44,6 +44,10 @@ def test_every_page_loads_with_every_request_on_the_site(
             failed[path] = response.status if response else "no response"
         if not page.locator("article.md-content__inner h1").count():
             failed[path] = "no heading"
+        # A walkthrough link holds the answers given: no page sends its address onward.
+        referrer = page.locator("head meta[name=referrer]")
+        if referrer.count() != 1 or referrer.get_attribute("content") != "no-referrer":
+            failed[path] = "no <meta name=referrer content=no-referrer>"
     print(f"\n{len(pages)} pages loaded, {len(requests_seen.urls)} requests")
     assert len(pages) > 20
     assert failed == {}

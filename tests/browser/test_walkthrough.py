@@ -8,10 +8,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import (
     ErrorLog,
+    Held,
     RequestLog,
     click_answer,
     engine_starts,
@@ -59,8 +60,7 @@ def test_answers_before_the_engine_move_through_pre_rendered_steps(
     page: Page, site_url: str
 ) -> None:
     # Hold the runtime back: the engine is certainly not ready while the user walks.
-    held: list[Route] = []
-    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    held = Held(page, "**/pyodide.asm.wasm")
     page.goto(site_url + "decide/")
     row = long_walk()
     first = options_of(row["answers"])[0]
@@ -71,9 +71,7 @@ def test_answers_before_the_engine_move_through_pre_rendered_steps(
     assert page.evaluate("location.hash") == "#/" + link_of(row["answers"])
     page.locator("[data-action=back]").click()
     expect(page.locator(".dt-step[data-kind=question]")).to_be_visible()
-    for route in held:
-        route.continue_()
-    page.unroute("**/pyodide.asm.wasm")
+    held.release()
     wait_for_engine(page)
     # The engine now renders the steps: the last answer again, then Back once more.
     click_answer(page, options_of(row["answers"])[-1])
@@ -360,17 +358,14 @@ def test_no_accessibility_violations_in_any_state(page: Page, site_url: str, sch
         f"localStorage.setItem('/.__palette', JSON.stringify({{index: {int(scheme == 'slate')}, "
         f"color: {{scheme: '{scheme}'}}}}))"
     )
-    held: list[Route] = []
-    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    held = Held(page, "**/pyodide.asm.wasm")
     row = golden_rows()[-1]
     # Loading: a link in the older form waits for the engine, with its status shown.
     page.goto(site_url + "decide/?" + row["answers"].split("&")[0])
     expect(page.locator(".dt-status")).to_be_visible()
     expect(page.locator(".dt-widget")).to_have_attribute("aria-busy", "true")
     states = {"loading": axe_violations(page)}
-    for route in held:
-        route.continue_()
-    page.unroute("**/pyodide.asm.wasm")
+    held.release()
     wait_for_engine(page)
     expect(page.locator(".dt-status")).to_be_hidden()
     click_answer(page, options_of(row["answers"])[1])

@@ -87,10 +87,16 @@ async function boot(urls) {
   checkWebAssembly();
   const snapshot = fetchSnapshot(urls);
   snapshot.catch(() => {}); // a bad or missing snapshot means a cold start, handled below
-  const reachable = checkReachable(new URL("pyodide.asm.wasm", urls.runtime).href);
-  reachable.catch(() => {}); // handled in the races below; no "unhandled rejection" noise
+  const reachable = Promise.all([
+    checkReachable(new URL("pyodide.asm.wasm", urls.runtime).href),
+    checkReachable(new URL("pyodide-lock.json", urls.engine).href),
+  ]);
+  reachable.catch(() => {}); // handled below; no "unhandled rejection" noise
   const { loadPyodide } = await import(new URL("pyodide.mjs", urls.runtime).href);
   phase("imported");
+  // Pyodide fails with unhandled rejections of its own when its lock file cannot be fetched:
+  // fail before starting it instead (the checks ran alongside the import).
+  await reachable;
   // Whichever settles first: a failed check rejects; otherwise wait for Pyodide.
   const settle = (loading) => Promise.race([loading, reachable.then(() => loading)]);
   let pyodide;
