@@ -112,7 +112,7 @@ def glossary_markdown(terms: tuple[Term, ...]) -> str:
         see = (
             f" [Read more]({_relative(term.see, GLOSSARY_PAGE)})" if term.see != "index.md" else ""
         )
-        sections.append(f"### {term.term} {{#{term.id}}}\n\n{term.definition}{see}\n")
+        sections.append(f"## {term.term} {{#{term.id}}}\n\n{term.definition}{see}\n")
     no_tooltips = "\n".join(f'*[{form}]: ""' for form in tooltips(terms))
     return "\n".join(sections) + "\n" + no_tooltips + "\n"
 

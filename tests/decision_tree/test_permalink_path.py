@@ -98,3 +98,9 @@ def test_junk_is_quoted_shortened_and_never_raises(real_tree: Tree, junk: str) -
     decoded = decode(real_tree, FRAGMENT + junk)
     assert decoded.step == engine.start(real_tree)
     assert len(decoded.ignored) == 1 and len(decoded.ignored[0]) < 120
+
+
+def test_a_second_question_mark_is_reported_not_silently_dropped(real_tree: Tree) -> None:
+    decoded = decode(real_tree, f"decide/?x=y?{real_tree.start}=none")
+    assert decoded.step == engine.start(real_tree)
+    assert decoded.ignored and "x=y?" in decoded.ignored[0]
