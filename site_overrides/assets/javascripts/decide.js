@@ -6,8 +6,8 @@
 // keeps this module alive, so coming back to the page reuses the one engine.
 
 import { engineFor } from "./engine.js";
+import { WALK, loadSteps, prerendered } from "./steps.js";
 
-const WALK = "#/"; // the walk lives in the fragment, so it never reaches a server or a Referer
 const ENGINE_GRACE_MS = 1000; // how long a pre-rendered step waits for the engine's own rendering
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms, null));
 
@@ -15,31 +15,6 @@ const today = () => {
   const now = new Date();
   return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 };
-
-// The pre-rendered steps, fetched once per session (the page preloads them).
-const stepFiles = new Map();
-function loadSteps(url) {
-  if (!stepFiles.has(url)) {
-    const loading = fetch(url).then((response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.json();
-    });
-    loading.catch(() => stepFiles.delete(url)); // try again on the next page view
-    stepFiles.set(url, loading);
-  }
-  return stepFiles.get(url);
-}
-
-// The pre-rendered HTML of the step a canonical link opens, or null if the build did not
-// render that link. A lookup by the link's parts: the file is keyed the same way.
-function prerendered(steps, link) {
-  let node = steps.root;
-  for (const part of link.split("/").filter(Boolean)) {
-    if (!node.n || !Object.hasOwn(node.n, part)) return null;
-    node = node.n[part];
-  }
-  return node.p.map((index) => steps.fragments[index]).join("");
-}
 
 // The walk an address holds: the fragment form, or the older query form for the engine.
 function linkInAddress() {
