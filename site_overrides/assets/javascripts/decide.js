@@ -138,7 +138,8 @@ class Walkthrough {
     template.innerHTML = html; // the engine's renderer, which escapes every text it inserts
     const step = template.content.firstElementChild;
     this.part("step").replaceWith(step);
-    document.documentElement.classList.remove("dt-linked");
+    // Only when set: touching <html>'s class list restyles the whole page on every answer.
+    if (document.documentElement.classList.contains("dt-linked")) document.documentElement.classList.remove("dt-linked");
     this.link = link;
     this.choices = null;
     if (this.waiting?.what === "link") {
