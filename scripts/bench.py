@@ -336,6 +336,47 @@ def shared_links() -> dict[str, str]:
     }
 
 
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_PAGES = {
+    "decide": "decide/",
+    "answer": "answers/go-on-background/",
+    "guidance": GUIDANCE_PAGE,
+}
+
+
+def lighthouse(url: str, preset: str) -> dict[str, float]:
+    """Lighthouse's four scores (0-100) and total blocking time for one page and preset
+    (`mobile`, its default, or `desktop`), in Debian's Chromium."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        command = [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            "--chrome-flags=" + " ".join(["--headless=new", *FLAGS]),
+        ]
+        if preset == "desktop":
+            command.append("--preset=desktop")
+        subprocess.run(
+            command, check=True, timeout=300, env={**os.environ, "CHROME_PATH": EXECUTABLE}
+        )
+        data = json.loads(report.read_text(encoding="utf-8"))
+    scores = {name: round(100 * category["score"]) for name, category in data["categories"].items()}
+    return {**scores, "tbt_ms": data["audits"]["total-blocking-time"]["numericValue"]}
+
+
+def lighthouse_table(results: dict[str, dict[str, float]]) -> str:
+    columns = ["performance", "accessibility", "best-practices", "seo", "tbt_ms"]
+    lines = [f"{'Lighthouse':<22}" + "".join(f"{c:>16}" for c in columns)]
+    for key, scores in results.items():
+        lines.append(
+            f"{key:<22}" + "".join(f"{scores.get(c, float('nan')):>16,.0f}" for c in columns)
+        )
+    return "\n".join(lines)
+
+
 def percentile(samples: list[float], fraction: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
@@ -364,6 +405,12 @@ def run(runs: int) -> dict[str, Any]:
         progress("Answer latency…")
         latencies = measure.answer_latencies(rounds=12)
         measure.profiles.cleanup()
+        progress("Lighthouse, mobile and desktop presets…")
+        results["lighthouse"] = {
+            f"{name} ({preset})": lighthouse(server.url + path, preset)
+            for name, path in LIGHTHOUSE_PAGES.items()
+            for preset in ("mobile", "desktop")
+        }
     shutil.rmtree(SITE / "_bench", ignore_errors=True)
     medians = {key: statistics.median(values) for key, values in samples.items()}
     results.update(medians)
@@ -461,6 +508,8 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2), encoding="utf-8")
     print(table(results))
+    print()
+    print(lighthouse_table(results["lighthouse"]))
     print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
     return 0
 
