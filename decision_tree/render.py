@@ -61,6 +61,15 @@ def verdict_badge(verdict: str, label: str) -> str:
     return f'<p class="dt-verdict dt-verdict--{_text(verdict)}">{_text(label)}</p>'
 
 
+def answer_summary(title: str, href: str, verdict: str, verdict_label: str, short: str) -> str:
+    """One answer in a list of answers: its title linked, its verdict and its short answer."""
+    return (
+        f'<li class="dt-answer"><a href="{_text(href)}">{_text(title)}</a> '
+        f'<span class="dt-verdict dt-verdict--{_text(verdict)}">{_text(verdict_label)}</span> '
+        f"{_text(short)}</li>"
+    )
+
+
 def short_and_first(short: str, first: str) -> str:
     """The answer in a sentence, then the one thing to do first."""
     return (

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decision_tree.engine import Step, paths
 from decision_tree.model import Outcome, Question, Tree
 from decision_tree.permalink import FRAGMENT, encode
-from decision_tree.render import ground_rules, short_and_first, verdict_badge
+from decision_tree.render import answer_summary, ground_rules, short_and_first, verdict_badge
 from scripts.tree_diagram import tree_svg
 
 DECIDE_PAGE = "decide.md"
@@ -138,10 +138,13 @@ def tree_overview(tree: Tree) -> str:
     """A diagram of the tree, every question in the order a walk meets them, then every
     outcome."""
     questions = "\n\n".join(_question_section(tree, q) for q in _walk_order(tree))
-    outcomes = "\n".join(
-        f"- [{o.title}](answers/{o.id}.md) ({o.verdict.label}): {o.short}"
+    # The engine's renderer draws each answer as the walkthrough labels it; raw HTML, so
+    # links are the built pages' addresses, from tree/.
+    items = "".join(
+        answer_summary(o.title, f"../answers/{o.id}/", o.verdict.value, o.verdict.label, o.short)
         for o in tree.outcomes.values()
     )
+    outcomes = f'<ul class="dt-answers">{items}</ul>'
     return f"""# The tree at a glance
 
 All of "{tree.title}" on one page: every question, where each answer leads, and every

@@ -25,3 +25,16 @@ def test_few_walks_are_listed_and_many_are_summarised_by_how_they_end() -> None:
     endings = {(s.reasons[-1].question.id, s.reasons[-1].option.id) for s in routes[many]}
     assert many_page.count("open this walk") == len(endings) < len(routes[many])
     assert 'href="../../decide/#/' in many_page
+
+
+def test_the_tree_at_a_glance_lists_every_answer_as_the_renderer_draws_it() -> None:
+    from decision_tree.render import answer_summary
+    from scripts.tree_pages import tree_overview
+
+    tree = load_site_tree(ROOT / "docs")
+    page = tree_overview(tree)
+    for o in tree.outcomes.values():
+        summary = answer_summary(
+            o.title, f"../answers/{o.id}/", o.verdict.value, o.verdict.label, o.short
+        )
+        assert summary in page
