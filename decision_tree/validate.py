@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from decision_tree.errors import Problem
@@ -222,44 +223,23 @@ def _links(tree: Tree, docs_dir: Path) -> list[Problem]:
     return problems
 
 
-def longest_path(tree: Tree) -> int:
-    """The most questions any walk asks. Iterative, like _cycles; a question met again while
-    it is still being measured (a cycle, in a tree not yet validated) counts as an end."""
-    depth: dict[str, int] = {}
+def _fold(tree: Tree, value: Callable[[list[int | None]], int]) -> int:
+    """A value for the start question computed from its options' values, each question
+    once, after its later questions (iterative, like _cycles). `value` gets one entry per
+    option: the next question's value, or None for an outcome (or anything else). A question
+    met again while it is still being computed (a cycle, in a tree not yet validated) counts
+    as None too."""
+    done: dict[str, int] = {}
     active: set[str] = set()
     pending = [tree.start] if tree.start in tree.questions else []
     while pending:
         node_id = pending[-1]
-        if node_id in depth:
-            pending.pop()
-            continue
-        children = [o.next for o in tree.questions[node_id].options if o.next in tree.questions]
-        waiting = [c for c in children if c not in depth and c not in active]
-        if node_id not in active and waiting:
-            active.add(node_id)
-            pending.extend(waiting)
-            continue
-        pending.pop()
-        active.discard(node_id)
-        depth[node_id] = 1 + max((depth.get(c, 0) for c in children), default=0)
-    return depth.get(tree.start, 0)
-
-
-def count_paths(tree: Tree) -> int:
-    """How many distinct walks lead from the start to an answer, counted over the graph (each
-    question once), never by listing them: a small tree can have billions. A question met
-    again while it is being counted (a cycle, in a tree not yet validated) counts as one."""
-    count: dict[str, int] = {}
-    active: set[str] = set()
-    pending = [tree.start] if tree.start in tree.questions else []
-    while pending:
-        node_id = pending[-1]
-        if node_id in count:
+        if node_id in done:
             pending.pop()
             continue
         children = [o.next for o in tree.questions[node_id].options]
         waiting = [
-            c for c in children if c in tree.questions and c not in count and c not in active
+            c for c in children if c in tree.questions and c not in done and c not in active
         ]
         if node_id not in active and waiting:
             active.add(node_id)
@@ -267,5 +247,16 @@ def count_paths(tree: Tree) -> int:
             continue
         pending.pop()
         active.discard(node_id)
-        count[node_id] = sum(count.get(c, 1) if c in tree.questions else 1 for c in children)
-    return count.get(tree.start, 0)
+        done[node_id] = value([done.get(c) for c in children])
+    return done.get(tree.start, 0)
+
+
+def longest_path(tree: Tree) -> int:
+    """The most questions any walk asks."""
+    return _fold(tree, lambda later: 1 + max((v for v in later if v is not None), default=0))
+
+
+def count_paths(tree: Tree) -> int:
+    """How many distinct walks lead from the start to an answer, counted over the graph (each
+    question once), never by listing them: a small tree can have billions."""
+    return _fold(tree, lambda later: sum(1 if v is None else v for v in later))
