@@ -238,9 +238,7 @@ def _fold(tree: Tree, value: Callable[[list[int | None]], int]) -> int:
             pending.pop()
             continue
         children = [o.next for o in tree.questions[node_id].options]
-        waiting = [
-            c for c in children if c in tree.questions and c not in done and c not in active
-        ]
+        waiting = [c for c in children if c in tree.questions and c not in done and c not in active]
         if node_id not in active and waiting:
             active.add(node_id)
             pending.extend(waiting)
