@@ -49,3 +49,32 @@ def test_walkthrough_works_under_the_production_policy(
 def _keep_violation(message: ConsoleMessage, violations: list[str]) -> None:
     if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
         violations.append(message.text)
+
+
+def test_the_404_and_414_pages_load_under_the_production_policy(
+    page: Page, nginx_site: NginxServer
+) -> None:
+    violations: list[str] = []
+    page.on("console", lambda m: _keep_violation(m, violations))
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => "
+        "(window.__violations ??= []).push(e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    for path, heading in [
+        ("no-such-page/", "Page not found"),
+        ("decide/?" + "question=answer&" * 1000, "This link is too long"),
+    ]:
+        response = page.goto(nginx_site.url + path)
+        assert response is not None and response.status in (404, 414)
+        expect(page.locator("h1")).to_have_text(heading)
+        # The stylesheets applied: the page is styled by the site, not the browser's defaults.
+        assert page.evaluate("getComputedStyle(document.body).fontFamily") != "Times New Roman"
+        assert page.evaluate("window.__violations ?? []") == []
+    search = page.locator("#not-found-query")
+    page.goto(nginx_site.url + "no-such-page/")
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.md-not-found__search')).display")
+        == "flex"
+    )
+    expect(search).to_be_visible()
+    assert violations == []

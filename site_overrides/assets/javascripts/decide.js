@@ -114,7 +114,7 @@ class Walkthrough {
     if (ticket !== this.ticket) return;
     this.wait(null);
     if (view) this.render(view.html, view.permalink, view.ignored, { push: false, focus });
-    else this.showNotice("This link could not be opened in this browser. The walkthrough starts from the first question instead; the tree at a glance and the answers pages have every step.");
+    else this.showNotice("This link could not be opened in this browser. The step shown is the last one that could be; the tree at a glance and the answers pages have every step.");
   }
 
   // A request to the engine for this page's tree; rejects if the engine cannot answer.

@@ -13,8 +13,12 @@ function show(html) {
   if (!step || !document.documentElement.classList.contains("dt-linked")) return;
   const template = document.createElement("template");
   template.innerHTML = html; // the engine's renderer, which escapes every text it inserts
-  step.replaceWith(template.content.firstElementChild);
+  const shown = template.content.firstElementChild;
+  step.replaceWith(shown);
   document.documentElement.classList.remove("dt-linked");
+  // The step the link points to is what its reader came for: bring it to the top, on a
+  // phone too, unless they have already scrolled.
+  if (window.scrollY === 0) shown.scrollIntoView({ block: "start" });
 }
 
 if (link && source) {
