@@ -1,4 +1,5 @@
-"""A shared link opens with its step at the top of the screen, on a phone too."""
+"""On a phone as on a laptop: a shared link opens with its step at the top of the screen, and
+the walkthrough's controls are easy to hit."""
 
 from __future__ import annotations
 
@@ -31,4 +32,27 @@ def test_the_first_question_is_not_scrolled_to(browser: Browser, site_url: str) 
     expect(page.locator(".dt-step[data-kind=question]")).to_be_visible()
     page.wait_for_timeout(300)
     assert page.evaluate("window.scrollY") == 0
+    context.close()
+
+
+def test_on_a_touch_phone_the_controls_share_one_row_and_every_target_is_44_px(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.goto(site_url + "decide/#/none/not-yet")
+    expect(page.locator(".dt-step__number")).to_have_text("Question 3")
+    controls = page.eval_on_selector_all(
+        ".dt-controls .dt-control",
+        "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.top, r.height] })",
+    )
+    assert len(controls) == 3
+    assert len({round(top) for top, _height in controls}) == 1  # one row
+    options = page.eval_on_selector_all(
+        ".dt-option", "els => els.map(e => e.getBoundingClientRect().height)"
+    )
+    assert min(height for _top, height in controls) >= 44
+    assert min(options) >= 44
     context.close()
