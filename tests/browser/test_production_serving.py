@@ -11,12 +11,7 @@ from tests.browser.conftest import RequestLog, open_search, wait_for_engine
 def test_walkthrough_works_under_the_production_policy(
     page: Page, nginx_site: NginxServer, requests_seen: RequestLog
 ) -> None:
-    violations: list[str] = []
-    page.on("console", lambda m: _keep_violation(m, violations))
-    page.add_init_script(
-        "document.addEventListener('securitypolicyviolation', e => "
-        "(window.__violations ??= []).push(e.violatedDirective + ' ' + e.blockedURI))"
-    )
+    violations = watch_policy_violations(page)
     page.add_init_script(
         "new MutationObserver(() => { if (document.documentElement?.classList.contains("
         "'dt-linked')) window.__linked = true }).observe(document, "
@@ -46,6 +41,18 @@ def test_walkthrough_works_under_the_production_policy(
     assert requests_seen.foreign(nginx_site.url) == []
 
 
+def watch_policy_violations(page: Page) -> list[str]:
+    """The policy violations the console reports, kept in the list returned; the page also
+    collects its own `securitypolicyviolation` events in `window.__violations`."""
+    violations: list[str] = []
+    page.on("console", lambda m: _keep_violation(m, violations))
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => "
+        "(window.__violations ??= []).push(e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    return violations
+
+
 def _keep_violation(message: ConsoleMessage, violations: list[str]) -> None:
     if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
         violations.append(message.text)
@@ -54,12 +61,7 @@ def _keep_violation(message: ConsoleMessage, violations: list[str]) -> None:
 def test_the_404_and_414_pages_load_under_the_production_policy(
     page: Page, nginx_site: NginxServer
 ) -> None:
-    violations: list[str] = []
-    page.on("console", lambda m: _keep_violation(m, violations))
-    page.add_init_script(
-        "document.addEventListener('securitypolicyviolation', e => "
-        "(window.__violations ??= []).push(e.violatedDirective + ' ' + e.blockedURI))"
-    )
+    violations = watch_policy_violations(page)
     for path, heading in [
         ("no-such-page/", "Page not found"),
         ("decide/?" + "question=answer&" * 1000, "This link is too long"),
