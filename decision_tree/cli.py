@@ -84,16 +84,18 @@ def describe(step: Step, out: TextIO, link_base: str) -> None:
         for number, option in enumerate(node.options, 1):
             print(f"  {number}. {option.label}", file=out)
     else:
+        # In the walkthrough's order: the answer, the ground rules, the answers given, why.
         print(f"Answer: {node.title}  [{node.verdict.label}]", file=out)
-        print(f"\n{node.short}\nFirst: {node.first}\n\n{node.body}\n", file=out)
-        if step.reasons:
-            print("Why:", file=out)
-            for reason in step.reasons:
-                note = f" ({reason.option.note})" if reason.option.note else ""
-                print(f"  - {reason.question.prompt} {reason.option.label}{note}", file=out)
+        print(f"\n{node.short}\nFirst: {node.first}\n", file=out)
         print("Ground rules to agree before you speak:", file=out)
         for rule in node.ground_rules:
             print(f"  [ ] {rule}", file=out)
+        if step.reasons:
+            print("Your answers:", file=out)
+            for reason in step.reasons:
+                note = f" ({reason.option.note})" if reason.option.note else ""
+                print(f"  - {reason.question.prompt} {reason.option.label}{note}", file=out)
+        print(f"Why:\n{node.body}\n", file=out)
         print("Read more:", file=out)
         for link in node.links:
             print(f"  - {link.title}: {link.url}", file=out)

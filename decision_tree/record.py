@@ -24,13 +24,13 @@ def decision_record(tree: Tree, step: Step, link: str, date: str) -> str:
         "",
         f"**What to do first:** {outcome.first}",
         "",
-        "## Answers given",
+        "## Ground rules to agree before speaking",
         "",
     ]
+    lines += [f"- [ ] {rule}" for rule in outcome.ground_rules]
+    lines += ["", "## Answers given", ""]
     for number, reason in enumerate(step.reasons, 1):
         note = f" — {reason.option.note}" if reason.option.note else ""
         lines.append(f"{number}. {reason.question.prompt} **{reason.option.label}**{note}")
-    lines += ["", "## Ground rules to agree before speaking", ""]
-    lines += [f"- [ ] {rule}" for rule in outcome.ground_rules]
     lines += ["", "## Why", "", outcome.body, ""]
     return "\n".join(lines)

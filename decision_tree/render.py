@@ -6,7 +6,7 @@ Every text is escaped here, in `_text`; only the tree's Markdown, already render
 build time with the site's own settings (`help_html`, `body_html`), is inserted as it is.
 
 A step is returned as parts whose concatenation is the fragment: parts repeat from step to
-step (a question, one reason in the "Why" list), so the pre-rendered steps file stores each
+step (a question, one row of "Your answers"), so the pre-rendered steps file stores each
 part once.
 """
 
@@ -48,7 +48,8 @@ def _question(question: View) -> str:
     )
     announce = _text(f"Question {question['number']}: {question['prompt']}")
     return (
-        f'<div class="dt-step" data-kind="question" data-announce="{announce}">'
+        f'<div class="dt-step" data-kind="question" data-question="{_text(question["id"])}"'
+        f' data-announce="{announce}">'
         f'<p class="dt-step__number">Question {int(question["number"])}</p>'
         f'<h3 class="dt-step__prompt" tabindex="-1" elementtiming="dt-step">{prompt}</h3>'
         + (f'<div class="dt-step__help">{help_html}</div>' if help_html else "")
@@ -88,23 +89,36 @@ def ground_rules(rules: list[str]) -> str:
 
 
 def _outcome_head(outcome: View) -> str:
+    # In the order a person acts on it: the answer, what to do first, the ground rules; then
+    # the answers that led here, each with a link to change it; then the why and reading.
     announce = _text(f"Answer: {outcome['title']}. {outcome['verdict_label']}.")
+    verdict = _text(outcome["verdict"])
     return (
-        f'<div class="dt-step" data-kind="outcome" data-announce="{announce}">'
-        + verdict_badge(outcome["verdict"], outcome["verdict_label"])
-        + '<h3 class="dt-step__prompt dt-outcome__title" tabindex="-1" elementtiming="dt-step">'
-        f"{_text(outcome['title'])}</h3>"
+        f'<div class="dt-step" data-kind="outcome" data-outcome="{_text(outcome["id"])}"'
+        f' data-announce="{announce}">'
+        '<h3 class="dt-step__prompt dt-outcome__title" tabindex="-1" elementtiming="dt-step">'
+        f'<span class="dt-verdict dt-verdict--{verdict}">{_text(outcome["verdict_label"])}</span>'
+        f'<span class="dt-visually-hidden">: </span>'
+        f'<span class="dt-outcome__name">{_text(outcome["title"])}</span></h3>'
         + short_and_first(outcome["short"], outcome["first"])
-        + f'<div class="dt-outcome__body">{outcome["body_html"]}</div>'
-        '<h4>Why</h4><ol class="dt-why">'
+        + "<h4>Ground rules to agree before you speak</h4>"
+        + ground_rules(outcome["ground_rules"])
+        + '<h4>Your answers</h4><dl class="dt-given">'
     )
 
 
 def _reason(reason: View) -> str:
-    note = f'<span class="dt-why__note"> {_text(reason["note"])}</span>' if reason["note"] else ""
+    """One answer given, GOV.UK's check-your-answers row: the question, the answer (and what
+    it weighed), and a link that reopens the question with the later answers kept."""
+    note = f'<span class="dt-given__note">{_text(reason["note"])}</span>' if reason["note"] else ""
+    prompt = _text(reason["prompt"])
     return (
-        f'<li><span class="dt-why__question">{_text(reason["prompt"])}</span> '
-        f"<strong>{_text(reason['label'])}</strong>{note}</li>"
+        f'<div class="dt-given__row" data-question="{_text(reason["question_id"])}"'
+        f' data-option="{_text(reason["option_id"])}">'
+        f"<dt>{prompt}</dt>"
+        f'<dd class="dt-given__answer"><strong>{_text(reason["label"])}</strong>{note}</dd>'
+        f'<dd class="dt-given__change"><a class="dt-change" href="#/{_text(reason["asked_at"])}">'
+        f'Change<span class="dt-visually-hidden"> the answer to: {prompt}</span></a></dd></div>'
     )
 
 
@@ -115,9 +129,9 @@ def _outcome_tail(outcome: View, site: str) -> str:
     )
     page = _text(site + outcome["page_url"])
     return (
-        "</ol><h4>Ground rules to agree before you speak</h4>"
-        + ground_rules(outcome["ground_rules"])
-        + f'<h4>Read more</h4><ul class="dt-links">{links}'
+        "</dl>"
+        f'<h4>Why</h4><div class="dt-outcome__body">{outcome["body_html"]}</div>'
+        f'<h4>Read more</h4><ul class="dt-links">{links}'
         f'<li><a href="{page}">This answer on its own page</a></li></ul>'
         '<div class="dt-record">'
         '<button type="button" class="md-button dt-control" data-action="print">'

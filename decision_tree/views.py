@@ -17,13 +17,15 @@ def step_view(tree: Tree, step: Step, ignored: tuple[str, ...] | list[str] = ())
         "ignored": list(ignored),
         "trail": [
             {
+                # The link of the step that asked this question: where "Change" goes.
+                "asked_at": encode(step.answers[:number]),
                 "question_id": r.question.id,
                 "prompt": r.question.prompt,
                 "option_id": r.option.id,
                 "label": r.option.label,
                 "note": r.option.note,
             }
-            for r in step.reasons
+            for number, r in enumerate(step.reasons)
         ],
     }
     if isinstance(node, Outcome):

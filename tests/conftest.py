@@ -18,6 +18,9 @@ import pytest
 from scripts.serve_nginx import NginxServer, free_port, nginx
 
 ROOT = Path(__file__).resolve().parent.parent
+# Where the session's build goes: site/, unless TEST_SITE_DIR names another folder (so two
+# test runs in one checkout do not build over each other).
+SITE_DIR = Path(os.environ.get("TEST_SITE_DIR", ROOT / "site"))
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +35,7 @@ def site_build(site_port: int) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` into site/, once per session (the engine wheel is cached),
     with its output."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(SITE_DIR)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -48,7 +51,7 @@ def site_build(site_port: int) -> subprocess.CompletedProcess[str]:
 def built_site(site_build: subprocess.CompletedProcess[str]) -> Path:
     """The site built by `site_build`; fails if the build failed."""
     assert site_build.returncode == 0, f"mkdocs build --strict failed:\n{site_build.stderr}"
-    return ROOT / "site"
+    return SITE_DIR
 
 
 class QuietServer(ThreadingHTTPServer):

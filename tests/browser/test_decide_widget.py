@@ -30,5 +30,5 @@ def test_walk_reaches_an_outcome_with_every_request_on_the_site(
         f"{site_url}answers/{row['outcome']}/"
     )
     assert page.url == f"{site_url}decide/#/{link_of(row['answers'])}"
-    expect(page.locator(".dt-why li")).to_have_count(len(options_of(row["answers"])))
+    expect(page.locator(".dt-given__row")).to_have_count(len(options_of(row["answers"])))
     assert requests_seen.foreign(site_url) == []

@@ -80,9 +80,10 @@ def shown_step(page: Page) -> dict[str, object]:
     return page.locator(".dt-widget .dt-step").evaluate(
         """step => ({
             kind: step.dataset.kind,
-            prompt: step.querySelector('.dt-step__prompt').textContent,
+            prompt: (step.querySelector('.dt-outcome__name')
+                ?? step.querySelector('.dt-step__prompt')).textContent,
             number: step.querySelector('.dt-step__number')?.textContent ?? null,
-            why: step.querySelectorAll('.dt-why li').length,
+            why: step.querySelectorAll('.dt-given__row').length,
         })"""
     )
 
@@ -229,7 +230,7 @@ def test_a_shared_link_needs_no_engine_file_before_its_step_shows(
     row = long_walk()
     page.goto(site_url + "decide/#/" + link_of(row["answers"]))
     expect(page.locator(".dt-step[data-kind=outcome]")).to_be_visible()
-    expect(page.locator(".dt-why li")).to_have_count(len(options_of(row["answers"])))
+    expect(page.locator(".dt-given__row")).to_have_count(len(options_of(row["answers"])))
     page.locator("[data-action=back]").click()
     expect(page.locator(".dt-step[data-kind=question]")).to_be_visible()
     # The engine did start meanwhile (the page was idle): its files are all still held.
@@ -477,7 +478,7 @@ def test_instant_navigation_to_another_link_after_the_engine_is_ready(
     page.locator(f"a[href$='decide/#/{walk_link}']").first.click()
     page.wait_for_url(f"**/decide/#/{walk_link}")
     expect(page.locator(".dt-step[data-kind=outcome]")).to_be_visible()
-    expect(page.locator(".dt-why li")).to_have_count(4)
+    expect(page.locator(".dt-given__row")).to_have_count(4)
     assert page.locator(".dt-links a").last.evaluate("a => a.href") == (
         f"{site_url}answers/market-first/"
     )

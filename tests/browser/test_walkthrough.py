@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.browser.axe import use_palette, violations
 from tests.browser.conftest import (
     ErrorLog,
     Held,
@@ -125,7 +126,7 @@ def test_a_permalink_restores_that_exact_answer(page: Page, site_url: str) -> No
     expect(step).to_be_visible()
     href = page.locator(".dt-links a").last.get_attribute("href")
     assert href and href.endswith(f"answers/{row['outcome']}/")
-    expect(page.locator(".dt-why li")).to_have_count(len(options_of(row["answers"])))
+    expect(page.locator(".dt-given__row")).to_have_count(len(options_of(row["answers"])))
     expect(page.locator(".dt-rules li").first).to_be_visible()
     assert page.locator(".dt-notice").is_hidden()
     prerendered = step.evaluate("step => step.outerHTML")
@@ -339,40 +340,31 @@ def test_instant_navigation_reuses_the_one_engine(page: Page, site_url: str) -> 
     click_answer(page, options_of(golden_rows()[0]["answers"])[0])
 
 
-def axe_violations(page: Page) -> list[dict[str, object]]:
-    axe = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-    page.add_script_tag(path=str(axe))
-    # WCAG 2.x levels A and AA: the standard we hold every page to.
-    result = page.evaluate(
-        "axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
-    )
-    return [
-        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]
-    ]
-
-
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_no_accessibility_violations_in_any_state(page: Page, site_url: str, scheme: str) -> None:
-    page.add_init_script(
-        f"localStorage.setItem('/.__palette', JSON.stringify({{index: {int(scheme == 'slate')}, "
-        f"color: {{scheme: '{scheme}'}}}}))"
-    )
+    use_palette(page, scheme)
     held = Held(page, "**/pyodide.asm.wasm")
     row = golden_rows()[-1]
     # Loading: a link in the older form waits for the engine, with its status shown.
     page.goto(site_url + "decide/?" + row["answers"].split("&")[0])
     expect(page.locator(".dt-status")).to_be_visible()
     expect(page.locator(".dt-widget")).to_have_attribute("aria-busy", "true")
-    states = {"loading": axe_violations(page)}
+    states = {"loading": violations(page)}
     held.release()
     wait_for_engine(page)
     expect(page.locator(".dt-status")).to_be_hidden()
     click_answer(page, options_of(row["answers"])[1])
-    states["mid-walk"] = axe_violations(page)
+    states["mid-walk"] = violations(page)
     page.goto(site_url + "decide/#/" + link_of(row["answers"]))
     expect(page.locator(".dt-step[data-kind=outcome]")).to_be_visible()
-    states["answer"] = axe_violations(page)
+    states["answer"] = violations(page)
+    page.locator(".dt-change").last.click()
+    expect(page.locator(".dt-step[data-kind=question]")).to_be_visible()
+    states["changing an answer"] = violations(page)
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto(site_url + "decide/?" + row["answers"].split("&")[0])  # a new document, no engine
+    expect(page.locator(".dt-notice")).to_be_visible()
+    states["failed"] = violations(page)
     page.goto(site_url + f"answers/{row['outcome']}/")
-    states["answer page"] = axe_violations(page)
+    states["answer page"] = violations(page)
     assert states == {state: [] for state in states}, json.dumps(states, indent=1)

@@ -8,6 +8,7 @@ import html
 
 from decision_tree import engine
 from decision_tree.model import Tree
+from decision_tree.permalink import decode
 from decision_tree.render import render_step, step_parts
 from decision_tree.views import step_view
 
@@ -28,7 +29,10 @@ def test_every_text_is_escaped_including_attributes(real_tree: Tree) -> None:
 def test_a_question_step_is_one_element_with_its_options_as_buttons(real_tree: Tree) -> None:
     view = step_view(real_tree, engine.start(real_tree))
     out = render_step(view, "../")
-    assert out.startswith('<div class="dt-step" data-kind="question" data-announce="Question 1: ')
+    assert out.startswith(
+        f'<div class="dt-step" data-kind="question" data-question="{real_tree.start}"'
+        ' data-announce="Question 1: '
+    )
     assert out.endswith("</div>")
     for option in real_tree.questions[real_tree.start].options:
         assert f'data-option="{option.id}"' in out
@@ -43,9 +47,44 @@ def test_an_outcome_lists_every_reason_and_links_from_the_page_to_the_site(
     assert len(parts) == len(step.reasons) + 2
     out = "".join(parts)
     assert out == render_step(view, "../")
-    assert out.count('<li><span class="dt-why__question">') == len(step.reasons)
+    assert out.count('<div class="dt-given__row"') == len(step.reasons)
     assert f'href="../answers/{step.node.id}/"' in out
     assert "What to do first:" in out and 'data-action="download"' in out
+
+
+def test_an_outcome_reads_in_the_order_a_person_acts(
+    real_tree: Tree, real_paths: list[engine.Step]
+) -> None:
+    step = max(real_paths, key=lambda s: len(s.reasons))
+    out = render_step(step_view(real_tree, step), "../")
+    marks = [
+        '<h3 class="dt-step__prompt dt-outcome__title"',
+        'class="dt-outcome__short"',
+        "What to do first:",
+        "<h4>Ground rules to agree before you speak</h4>",
+        "<h4>Your answers</h4>",
+        "<h4>Why</h4>",
+        "<h4>Read more</h4>",
+        'data-action="print"',
+    ]
+    positions = [out.index(mark) for mark in marks]
+    assert positions == sorted(positions), marks
+    # The verdict is part of the step's main heading.
+    heading = out[positions[0] : out.index("</h3>")]
+    assert step.node.verdict.label in heading and html.escape(step.node.title) in heading
+
+
+def test_each_answer_given_links_to_the_step_that_asked_it(
+    real_tree: Tree, real_paths: list[engine.Step]
+) -> None:
+    step = max(real_paths, key=lambda s: len(s.reasons))
+    out = render_step(step_view(real_tree, step), "../")
+    options = [r.option.id for r in step.reasons]
+    for number, reason in enumerate(step.reasons):
+        row = out.index(f'data-question="{reason.question.id}" data-option="{reason.option.id}"')
+        change = out.index('class="dt-change" href="', row) + len('class="dt-change" href="')
+        assert out[change : out.index('"', change)] == "#/" + "/".join(options[:number])
+        assert decode(real_tree, "#/" + "/".join(options[:number])).step.node == reason.question
 
 
 def test_the_same_step_renders_the_same_bytes_every_time(

@@ -6,7 +6,7 @@
 // keeps this module alive, so coming back to the page reuses the one engine.
 
 import { engineFor } from "./engine.js";
-import { WALK, loadSteps, prerendered } from "./steps.js";
+import { WALK, loadSteps, prerendered, resume } from "./steps.js";
 
 const ENGINE_GRACE_MS = 1000; // how long a pre-rendered step waits for the engine's own rendering
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms, null));
@@ -39,12 +39,15 @@ class Walkthrough {
     this.ticket = 0; // numbers step changes: only the newest may render
     this.choices = null; // the engine's next step for each option of the step shown
     this.waiting = null; // what the page is waiting for the engine to do, if anything
+    this.kept = null; // after "Change": the answers given before, to go on with (steps.js resume)
     this.abort = new AbortController();
     const signal = this.abort.signal;
     this.onStatus = (status) => this.showStatus(status);
     this.engine.listeners.add(this.onStatus);
     window.addEventListener("popstate", () => this.go(linkInAddress(), { push: false, focus: true }), { signal });
     root.addEventListener("click", (event) => this.onClick(event), { signal });
+    root.addEventListener("keydown", (event) => this.onKeydown(event), { signal });
+    window.addEventListener("beforeprint", () => this.stampPrint(), { signal });
     this.root.dataset.engineState = this.engine.status.state;
     const link = linkInAddress();
     // "#/" alone is the first question; going there also undoes decide.html's dt-linked.
@@ -70,19 +73,61 @@ class Walkthrough {
   }
 
   onClick(event) {
+    const change = event.target.closest("a.dt-change");
+    const plainClick = event.button === 0 && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey);
+    if (change && this.root.contains(change) && plainClick) {
+      // Material's instant navigation would fetch this page again for its own link.
+      event.preventDefault();
+      event.stopPropagation();
+      return this.change(change);
+    }
     const button = event.target.closest("button");
     if (!button || !this.root.contains(button) || button.disabled) return;
     if (event.detail > 1) return; // the second click of a double click would answer the next question
     const action = button.dataset.action;
     if (button.dataset.option) this.answer(button.dataset.option);
     else if (action === "back") this.go(parent(this.link));
-    else if (action === "start") this.go("");
+    else if (action === "start") {
+      this.kept = null;
+      this.go("");
+    }
     else if (action === "copy") this.copyLink(button);
     else if (action === "print") window.print();
     else if (action === "download") this.download();
   }
 
-  answer(option) {
+  // Arrow keys, Home and End move between a question's options, as in a radio group; the
+  // options stay buttons (one press answers, with no separate "Continue"), each in the Tab
+  // order. The first Tab from a new step's heading goes to its first option, past the help.
+  onKeydown(event) {
+    const options = [...this.root.querySelectorAll(".dt-step .dt-option")];
+    if (event.key === "Tab" && !event.shiftKey && event.target.matches(".dt-step__prompt") && options.length) {
+      event.preventDefault();
+      options[0].focus();
+      return;
+    }
+    const at = options.indexOf(event.target);
+    const moves = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: -1 };
+    if (at < 0 || !(event.key in moves) || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault(); // the arrow keys would scroll the page
+    const count = options.length;
+    options[(moves[event.key] + count) % count].focus();
+  }
+
+  // "Change" beside an answer given: reopen that question, and keep every answer given so
+  // that answering it again goes on through the later questions that are still asked.
+  change(anchor) {
+    const rows = this.root.querySelectorAll(".dt-given__row");
+    this.kept = new Map([...rows].map((row) => [row.dataset.question, row.dataset.option]));
+    this.go(canonical(anchor.hash.slice(WALK.length)));
+  }
+
+  async answer(option) {
+    if (this.kept) {
+      const link = extend(this.link, option);
+      const steps = await this.steps.catch(() => null);
+      return this.go(steps ? resume(steps, link, this.kept) : link);
+    }
     const next = this.choices?.link === this.link ? this.choices.views[option] : null;
     if (next) {
       this.ticket += 1;
@@ -142,6 +187,7 @@ class Walkthrough {
     if (document.documentElement.classList.contains("dt-linked")) document.documentElement.classList.remove("dt-linked");
     this.link = link;
     this.choices = null;
+    if (step.dataset.kind === "outcome") this.kept = null; // the walk is complete again
     if (this.waiting?.what === "link") {
       this.waiting = null; // a newer step (Start again, Back, an answer) replaced the one awaited
       this.part("status").hidden = true;
@@ -151,6 +197,7 @@ class Walkthrough {
       if (push) history.pushState(null, "", url);
       else history.replaceState(null, "", url); // e.g. a link in the older query form
     }
+    this.stampPrint();
     this.showNotice(ignored.length ? `Part of the link was ignored: ${ignored.join("; ")}.` : "");
     this.root.querySelector("[data-action=back]").disabled = !link;
     this.part("copy-fallback").hidden = true;
@@ -158,6 +205,12 @@ class Walkthrough {
     this.root.removeAttribute("aria-busy");
     if (focus) step.querySelector(".dt-step__prompt").focus();
     if (this.engine.status.state === "ready") this.prefetch(link);
+  }
+
+  // On paper, the answer carries the date it was reached and the link that opens it again.
+  stampPrint() {
+    const date = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    this.part("printed").textContent = `Answer reached on ${date}. To open it again: ${location.href}`;
   }
 
   // What the page waits for the engine to do (a link to decode, a record to make), shown

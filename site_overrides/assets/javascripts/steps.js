@@ -18,14 +18,41 @@ export function loadSteps(url) {
   return stepFiles.get(url);
 }
 
-// The pre-rendered HTML of the step a canonical link opens, or null if the build did not
-// render that link. A lookup by the link's parts: the file is keyed the same way.
-export function prerendered(steps, link) {
+// The pre-rendered step a canonical link opens, or null if the build did not render that
+// link. A lookup by the link's parts: the file is keyed the same way.
+function lookup(steps, link) {
   let node = steps.root;
   for (const part of link.split("/").filter(Boolean)) {
     if (!node.n || !Object.hasOwn(node.n, part)) return null;
     node = node.n[part];
   }
-  return node.p.map((index) => steps.fragments[index]).join("");
+  return node;
 }
 
+// The pre-rendered HTML of the step a canonical link opens, or null if the build did not
+// render that link.
+export function prerendered(steps, link) {
+  const node = lookup(steps, link);
+  return node && node.p.map((index) => steps.fragments[index]).join("");
+}
+
+// The id of the question a pre-rendered step asks (its first part is the question itself).
+function questionOf(steps, node) {
+  const template = document.createElement("template");
+  template.innerHTML = steps.fragments[node.p[0]];
+  return template.content.firstElementChild?.dataset.question;
+}
+
+// GOV.UK's "check your answers": after one answer is changed, the walk goes on through the
+// later questions with the answers given before (`kept`, question id → option id), and
+// stops at the first question still asked whose earlier answer does not fit, or at an answer.
+export function resume(steps, link, kept) {
+  let node = lookup(steps, link);
+  while (node?.n) {
+    const option = kept.get(questionOf(steps, node));
+    if (!option || !Object.hasOwn(node.n, option)) break;
+    link = link ? `${link}/${option}` : option;
+    node = node.n[option];
+  }
+  return link;
+}

@@ -1,0 +1,36 @@
+"""axe-core (the pinned npm package) run in a page with every rule it has, for the browser
+tests of each page and each state of the walkthrough.
+
+Two rules are not met yet and are skipped by name, so that any other violation fails at once:
+`color-contrast-enhanced` (WCAG AAA's 7:1, which needs Material's palette reworked) and
+`target-size` (two navigation links on one page sit closer than 24 px). Issue 12 tracks both.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import BrowserContext, Page
+
+NOT_YET = ("color-contrast-enhanced", "target-size")
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def violations(page: Page) -> list[tuple[str, list[object]]]:
+    """Each rule the page breaks, with up to three of the elements that break it."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "skip => axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'rule', "
+        "values: axe.getRules().map(r => r.ruleId).filter(id => !skip.includes(id))}})",
+        list(NOT_YET),
+    )
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+
+
+def use_palette(target: Page | BrowserContext, scheme: str) -> None:
+    """Open every page of `target` in Material's `default` (light) or `slate` (dark) palette,
+    as a reader who chose it with the toggle."""
+    target.add_init_script(
+        f"localStorage.setItem('/.__palette', JSON.stringify({{index: {int(scheme == 'slate')}, "
+        f"color: {{scheme: '{scheme}'}}}}))"
+    )
