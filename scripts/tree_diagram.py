@@ -1,7 +1,8 @@
 """The tree as a diagram: `decision_tree.graph.to_dot` drawn by Graphviz's `dot` into an SVG
-that is inlined into "the tree at a glance" at build time (no client-side drawing, no CDN).
+that is inlined into "the tree at a glance" at build time, and written beside it as a file
+to open full size (no client-side drawing, no CDN).
 
-    python -m scripts.tree_diagram [--slug SLUG] [--dot] [-o FILE]
+    python -m scripts.tree_diagram [--slug SLUG] [--dot | --file] [-o FILE]
 """
 
 from __future__ import annotations
@@ -20,17 +21,33 @@ from decision_tree.graph import to_dot
 from decision_tree.model import Tree
 
 INSTALL_HINT = "install Graphviz (Debian: apt-get install graphviz; or run `make system-packages`)"
-# Wrap widths in characters: the tree is wide, and the diagram must fit the content column.
-NODE_WIDTH = 20
-EDGE_WIDTH = 16
-# A label shortened in a merged edge (several answers leading to the same place).
-SHORT_LABEL = 26
-LAYOUT = "  nodesep=0.15;\n  ranksep=0.3;\n  bgcolor=transparent;"
+# The SVG is drawn at its natural size, one unit to a CSS pixel (the page scrolls it sideways
+# rather than shrink it), so these are the text's sizes on screen at 100%: never below the
+# site's small text (0.64rem, 12.8 px where the root is 20 px).
+NODE_FONT = 14
+EDGE_FONT = 13
+# Wrap widths in characters; a label is wrapped onto several lines, never shortened.
+NODE_WIDTH = 24
+EDGE_WIDTH = 24
+LAYOUT = (
+    "  nodesep=0.25;\n  ranksep=0.35;\n  bgcolor=transparent;\n"
+    f'  node [fontsize={NODE_FONT}, margin="0.12,0.06"];\n  edge [fontsize={EDGE_FONT}];'
+)
+# Where the full-size diagram is written, beside the page that shows it (tree/index.html).
+STANDALONE = "tree/diagram.svg"
 
 _STRING = r'"((?:[^"\\]|\\.)*)"'
 _EDGE = re.compile(rf"^  {_STRING} -> {_STRING} \[label={_STRING}\];\n?", re.M)
 _NODE_LABEL = re.compile(rf"(\[shape=box[^\n]*?label=){_STRING}", re.S)
+_FIRST_NODE = re.compile(r'^  "', re.M)
+_NODE = re.compile(rf"^  {_STRING} \[(?=shape=)", re.M)
 _ANSWER_URL = re.compile(r'URL="answers/')
+_QUESTION_URL = re.compile(r'URL="#')
+_SIZE = re.compile(r'<svg width="[\d.]+pt"\s+height="[\d.]+pt"')
+_TRANSLATE = re.compile(r'class="graph" transform="[^"]*translate\(([\d.]+) ')
+# A node's label is centred on it: its first line's x is the node's centre.
+_TEXT_X = re.compile(r'<text text-anchor="middle" x="([\d.-]+)"')
+_VIEW_BOX = re.compile(r'viewBox="0\.00 0\.00 ([\d.]+) ([\d.]+)"')
 
 
 class DiagramError(Exception):
@@ -45,38 +62,42 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def _wrapped(text: str, width: int) -> str:
-    """DOT label text wrapped to `width` characters, each line centred (`\\n`)."""
+def _wrapped(text: str, width: int, end: str = "\\n", indent: str = "") -> str:
+    """DOT label text wrapped to `width` characters, every line ended by `end` (`\\n`
+    centres it, `\\l` sets it flush left) and every line but the first led by `indent`."""
     lines = [
         line
         for part in text.split("\n")
-        for line in textwrap.wrap(part, width, break_on_hyphens=False) or [""]
+        for line in textwrap.wrap(part, width, subsequent_indent=indent, break_on_hyphens=False)
+        or [""]
     ]
-    return "\\n".join(_escape(line) for line in lines)
+    return end.join(_escape(line) for line in lines)
 
 
-def _short(label: str) -> str:
-    label = re.split(r",? such as | \(", label)[0]
-    return textwrap.shorten(label, SHORT_LABEL, placeholder="…")
+def _edge_label(labels: list[str]) -> str:
+    """One answer centred; several answers that lead to the same place as a list, flush left,
+    each in full, its lines indented under its bullet (by no-break spaces, which SVG keeps)."""
+    if len(labels) == 1:
+        return _wrapped(labels[0], EDGE_WIDTH)
+    return "".join(
+        _wrapped("• " + label, EDGE_WIDTH, "\\l", "\u00a0\u00a0") + "\\l" for label in labels
+    )
 
 
-def compact_dot(dot: str, answers_prefix: str = "") -> str:
-    """`dot` made to fit a page: labels wrapped, the answers that lead to the same place
-    merged into one edge, tighter spacing, answer links prefixed with `answers_prefix`."""
+def compact_dot(dot: str, answers_prefix: str = "", questions_prefix: str = "") -> str:
+    """`dot` made to read well at its natural size: labels wrapped, the answers that lead to
+    the same place merged into one edge, links prefixed with `answers_prefix` (answer pages)
+    and `questions_prefix` (the questions' anchors on the tree page)."""
     edges: dict[tuple[str, str], list[str]] = defaultdict(list)
     for source, target, label in _EDGE.findall(dot):
         edges[(source, target)].append(_unescape(label))
     if not edges:
         raise DiagramError("tree_diagram: found no edges in the DOT text; did to_dot change?")
-    lines = []
-    for (source, target), labels in edges.items():
-        text = (
-            _wrapped(labels[0], EDGE_WIDTH)
-            if len(labels) == 1
-            else "\\n".join(_wrapped("• " + _short(label), EDGE_WIDTH) for label in labels)
-        )
-        tooltip = _escape(" / ".join(labels))
-        lines.append(f'  "{source}" -> "{target}" [label="{text}", tooltip="{tooltip}"];')
+    lines = [
+        f'  "{source}" -> "{target}" [label="{_edge_label(labels)}", '
+        f'tooltip="{_escape(" / ".join(labels))}"];'
+        for (source, target), labels in edges.items()
+    ]
     body = _EDGE.sub("", dot).rstrip()
     body = body.removesuffix("}").rstrip()
     body = _NODE_LABEL.sub(
@@ -86,9 +107,19 @@ def compact_dot(dot: str, answers_prefix: str = "") -> str:
         ),
         body,
     )
+    # The questions in one group: Graphviz keeps the edges between them straight, so the
+    # walk runs down the middle with answers either side instead of drifting sideways (which
+    # made the drawing some 40% wider).
+    questions = {source for source, _ in edges}
+    body = _NODE.sub(
+        lambda m: f"{m[0]}group=questions, " if _unescape(m[1]) in questions else m[0], body
+    )
     body = _ANSWER_URL.sub(f'URL="{answers_prefix}answers/', body)
-    head, _, rest = body.partition("\n")
-    return "\n".join([head, LAYOUT, rest, *lines, "}"]) + "\n"
+    body = _QUESTION_URL.sub(f'URL="{questions_prefix}#', body)
+    # After to_dot's defaults, so that these sizes win.
+    first = _FIRST_NODE.search(body)
+    at = first.start() if first else len(body)
+    return "\n".join([body[:at].rstrip(), LAYOUT, body[at:], *lines, "}"]) + "\n"
 
 
 def check_graphviz() -> str:
@@ -111,28 +142,76 @@ def render_svg(dot: str) -> str:
     return result.stdout
 
 
+def _in_pixels(svg: str, extra: str = "") -> str:
+    """The drawing sized one unit of its viewBox to a CSS pixel (Graphviz gives points), so
+    text set at 13 reads at 13 px at 100%."""
+    width, height = _VIEW_BOX.search(svg).groups()  # type: ignore[union-attr]
+    return _SIZE.sub(f'<svg{extra} width="{width}" height="{height}"', svg, count=1)
+
+
 def inline_svg(svg: str, label: str) -> str:
     """Graphviz's SVG made fit to inline in HTML: no XML prologue, doctype or comments, no
-    blank lines (which would end a Markdown HTML block), and sized by its viewBox to the
-    width of its container."""
+    blank lines (which would end a Markdown HTML block), at its natural size in pixels."""
     svg = svg[svg.index("<svg") :]
     # Comments, and <title>s that would show node ids as tooltips and accessible names.
     svg = re.sub(r"<!--.*?-->|<title>.*?</title>", "", svg, flags=re.S)
-    svg = re.sub(
-        r'<svg width="[^"]*"\s+height="[^"]*"',
-        f'<svg class="tree-diagram__svg" width="100%" role="group" aria-label="{escape(label)}"',
-        svg,
-        count=1,
-    )
+    svg = _in_pixels(svg, f' class="tree-diagram__svg" role="group" aria-label="{escape(label)}"')
     # The background rectangle: transparent, so the page's own colour (light or dark) shows.
     svg = re.sub(r'<polygon fill="white" stroke="transparent"', '<polygon fill="none"', svg)
     return "\n".join(line for line in svg.splitlines() if line.strip())
 
 
+def standalone_svg(svg: str, title: str) -> str:
+    """Graphviz's SVG as a file of its own, which a browser opens full size to zoom and pan:
+    black on white whatever the palette, and named by `title` (not by the tree's slug)."""
+    # The doctype names a DTD on w3.org, which browsers never fetch and the file can do
+    # without; node ids as <title>s would be tooltips.
+    svg = re.sub(r"<!DOCTYPE[^>]*>|<!--.*?-->|<title>.*?</title>", "", svg, flags=re.S)
+    svg = _in_pixels(svg)
+    # The document's own title (the browser's tab), as the first child of the root.
+    svg = re.sub(r"(<svg[^>]*>)", rf"\1\n<title>{escape(title)}</title>", svg, count=1)
+    return "\n".join(line for line in svg.splitlines() if line.strip()) + "\n"
+
+
+def _label(tree: Tree) -> str:
+    return f"Diagram of “{tree.title}”: each box links to its question or answer"
+
+
+def start_marker(svg: str, node_id: str) -> str:
+    """An empty SVG for diagram.css to lay along one edge of Graphviz's drawing `svg`, twice
+    as wide as the distance from that edge to the centre of the node that links to
+    `#node_id`: the box around the drawing opens scrolled to the marker's centre, that
+    node's (scrolled to the left edge, it would open on an empty corner of the drawing).
+    Sized by attributes: the site's policy forbids style attributes."""
+    width = float(_VIEW_BOX.search(svg)[1])  # type: ignore[index]
+    shift = float(_TRANSLATE.search(svg)[1])  # type: ignore[index]
+    at = svg.index(f'xlink:href="#{escape(node_id)}"')
+    centre = shift + float(_TEXT_X.search(svg, at)[1])  # type: ignore[index]
+    # From the nearer edge, so that the marker never reaches past the drawing.
+    side, span = (
+        ("", centre) if centre <= width / 2 else (" tree-diagram__start--end", width - centre)
+    )
+    return (
+        f'<svg class="tree-diagram__start{side}" width="{2 * span:.2f}" height="1" '
+        'aria-hidden="true" focusable="false"></svg>'
+    )
+
+
 def tree_svg(tree: Tree, answers_prefix: str = "../") -> str:
-    """The inline SVG of `tree`, with answer links relative to a page at `answers_prefix`."""
-    label = f"Diagram of “{tree.title}”: each box links to its question or answer"
-    return inline_svg(render_svg(compact_dot(to_dot(tree), answers_prefix)), label)
+    """The inline SVG of `tree`, with answer links relative to a page at `answers_prefix`,
+    and the marker of its first question (`start_marker`), on one canvas."""
+    svg = render_svg(compact_dot(to_dot(tree), answers_prefix))
+    return (
+        f'<div class="tree-diagram__canvas">\n{start_marker(svg, tree.start)}\n'
+        f"{inline_svg(svg, _label(tree))}\n</div>"
+    )
+
+
+def tree_svg_file(tree: Tree) -> str:
+    """The full-size diagram of `tree`, its links relative to `STANDALONE` (tree/diagram.svg):
+    questions to their anchors on the tree page beside it, answers to their pages."""
+    dot = compact_dot(to_dot(tree), answers_prefix="../", questions_prefix="./")
+    return standalone_svg(render_svg(dot), _label(tree))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,12 +219,19 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m scripts.tree_diagram", description=__doc__)
     parser.add_argument("--slug", default=SITE_TREE, help="the tree (default: %(default)s)")
-    parser.add_argument("--dot", action="store_true", help="print the compacted DOT, not SVG")
+    form = parser.add_mutually_exclusive_group()
+    form.add_argument("--dot", action="store_true", help="print the compacted DOT, not SVG")
+    form.add_argument(
+        "--file", action="store_true", help=f"print the full-size SVG file ({STANDALONE})"
+    )
     parser.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     args = parser.parse_args(argv)
     tree = load_site_tree(Path(__file__).resolve().parent.parent / "docs", args.slug)
     try:
-        text = compact_dot(to_dot(tree), "../") if args.dot else tree_svg(tree)
+        if args.dot:
+            text = compact_dot(to_dot(tree), "../")
+        else:
+            text = tree_svg_file(tree).rstrip("\n") if args.file else tree_svg(tree)
     except DiagramError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

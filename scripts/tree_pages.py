@@ -7,7 +7,7 @@ from decision_tree.engine import Step, paths
 from decision_tree.model import Outcome, Question, Tree
 from decision_tree.permalink import FRAGMENT, encode
 from decision_tree.render import answer_summary, ground_rules, short_and_first, verdict_badge
-from scripts.tree_diagram import tree_svg
+from scripts.tree_diagram import STANDALONE, tree_svg
 
 DECIDE_PAGE = "decide.md"
 
@@ -56,7 +56,9 @@ def _how_reached(routes: list[Step]) -> str:
 
 
 def outcome_page(tree: Tree, outcome: Outcome, routes: list[Step]) -> str:
-    """`answers/<id>.md`: the answer, why, the ground rules and where to read more."""
+    """`answers/<id>.md`, in the order a person acts on it: the answer and what to do first,
+    the ground rules to agree, why, where to read more, every walk that ends here, then what
+    to do next."""
     # The engine's renderer draws the verdict, the short answer and the checklist, as in the
     # walkthrough (a raw HTML checklist: each checkbox's label holds its text).
     head = verdict_badge(outcome.verdict.value, outcome.verdict.label) + short_and_first(
@@ -65,31 +67,43 @@ def outcome_page(tree: Tree, outcome: Outcome, routes: list[Step]) -> str:
     rules = ground_rules(list(outcome.ground_rules))
     links = "\n".join(f"- [{link.title}]({_guidance_link(link.page, 1)})" for link in outcome.links)
     walks = _how_reached(routes)
+    # The print button does nothing without JavaScript: hidden until print-button.js (loaded
+    # by answer.html) shows it.
+    print_button = (
+        '<button type="button" class="md-button" data-action="print" hidden>'
+        "Print this answer</button>"
+    )
     return f"""---
 title: "{outcome.title.replace('"', "'")}"
 description: "{outcome.short.replace('"', "'")}"
+template: answer.html
 ---
 
 # {outcome.title}
 
 {head}
 
-{outcome.body}
-
 ## Ground rules to agree before you speak
 
 {rules}
+
+## Why
+
+{outcome.body}
 
 ## Read more
 
 {links}
 
-??? info "Every way the walkthrough reaches this answer ({len(routes)})"
+??? info dt-every-way "Every way the walkthrough reaches this answer ({len(routes)})"
 
 {walks}
 
+<p class="dt-page-actions" markdown="span">
 [Start the walkthrough](../{DECIDE_PAGE}){{ .md-button .md-button--primary }}
+{print_button}
 [All answers](index.md){{ .md-button }}
+</p>
 """
 
 
@@ -124,13 +138,24 @@ def _question_section(tree: Tree, question: Question) -> str:
 
 
 def _diagram(tree: Tree) -> str:
-    """The tree drawn by Graphviz at build time, inline; links resolve from tree/."""
-    figure = 'class="tree-diagram" aria-labelledby="tree-diagram-caption" data-search-exclude'
-    return f"""<figure {figure}>
+    """The tree drawn by Graphviz at build time, inline at a size that reads at 100% (in a
+    box that scrolls, by keyboard too), and a link to the same drawing as a file of its own
+    (written by scripts/hooks/graphviz.py), which the browser zooms and pans; links resolve
+    from tree/."""
+    # Named by its figcaption. The attributes in the order md_in_html writes them (by name),
+    # so the page reads as generated; a valueless one it would drop.
+    figure = 'class="tree-diagram" data-search-exclude=""'
+    box = 'aria-label="The diagram, which scrolls" class="tree-diagram__scroll" role="region"'
+    return f"""Scroll the diagram to see all of it, or
+[open the diagram full size]({STANDALONE}) to zoom and pan.
+
+<figure {figure}>
+<div {box} tabindex="0">
 {tree_svg(tree, answers_prefix="../")}
+</div>
 <figcaption id="tree-diagram-caption">The whole tree. Rounded boxes are questions, shaded
 boxes are answers, and each arrow carries the reply that leads along it. Select a box to go
-to that question below or to that answer's page.</figcaption>
+to that question or to that answer's page.</figcaption>
 </figure>"""
 
 
@@ -145,19 +170,31 @@ def tree_overview(tree: Tree) -> str:
         for o in tree.outcomes.values()
     )
     outcomes = f'<ul class="dt-answers">{items}</ul>'
+    # The diagram first where it has room; on a narrow screen, where it is a small window on
+    # a large drawing, diagram.css shows the questions first (the two blocks hold no
+    # reference to each other's position, so either order reads).
     return f"""# The tree at a glance
 
 All of "{tree.title}" on one page: every question, where each answer leads, and every
 outcome. It works without JavaScript and prints well. To be walked through it one
 question at a time, use [the walkthrough]({DECIDE_PAGE}).
 
+<div class="tree-overview" markdown>
+<div class="tree-overview__diagram" markdown>
+
 ## Diagram
 
 {_diagram(tree)}
 
+</div>
+<div class="tree-overview__questions" markdown>
+
 ## Questions
 
 {questions}
+
+</div>
+</div>
 
 ## Answers
 

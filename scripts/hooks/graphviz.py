@@ -1,18 +1,36 @@
 """MkDocs hook: stop at once, with one clear line, if Graphviz's `dot` (which draws the tree
-diagram) is missing."""
+diagram) is missing; and write the full-size diagram (tree/diagram.svg) that the tree page
+links to."""
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 
-from scripts.tree_diagram import DiagramError, check_graphviz
+from decision_tree.errors import TreeInvalid
+from scripts.site_tree import load_site_tree
+from scripts.tree_diagram import STANDALONE, DiagramError, check_graphviz, tree_svg_file
 
 
-def on_config(config: Any) -> Any:
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         check_graphviz()
     except DiagramError as error:
         raise PluginError(str(error)) from error
     return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    try:
+        tree = load_site_tree(Path(config.docs_dir))
+    except TreeInvalid:
+        return files  # scripts/hooks/tree_pages.py reports what is wrong with the tree
+    try:
+        svg = tree_svg_file(tree)
+    except DiagramError as error:
+        raise PluginError(str(error)) from error
+    files.append(File.generated(config, STANDALONE, content=svg))
+    return files

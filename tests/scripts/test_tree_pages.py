@@ -38,3 +38,34 @@ def test_the_tree_at_a_glance_lists_every_answer_as_the_renderer_draws_it() -> N
             o.title, f"../answers/{o.id}/", o.verdict.value, o.verdict.label, o.short
         )
         assert summary in page
+
+
+def test_an_answer_page_reads_in_the_order_a_person_acts_on_it() -> None:
+    tree = load_site_tree(ROOT / "docs")
+    routes = routes_by_outcome(tree)
+    for outcome in tree.outcomes.values():
+        page = outcome_page(tree, outcome, routes[outcome.id])
+        parts = [
+            f"# {outcome.title}\n",
+            'class="dt-outcome__short"',
+            'class="dt-first"',
+            "\n## Ground rules to agree before you speak\n",
+            'class="dt-rules',
+            "\n## Why\n",
+            outcome.body.strip().splitlines()[0],
+            "\n## Read more\n",
+            '??? info dt-every-way "Every way the walkthrough reaches this answer',
+            'class="dt-page-actions"',
+            "[Start the walkthrough](../decide.md)",
+            'data-action="print" hidden>Print this answer</button>',
+            "[All answers](index.md)",
+        ]
+        positions = [page.find(part) for part in parts]
+        assert -1 not in positions, (
+            outcome.id,
+            [p for p, at in zip(parts, positions, strict=True) if at < 0],
+        )
+        assert positions == sorted(positions), outcome.id
+        # The explanation sits under "Why", not above the ground rules.
+        assert page.count(outcome.body.strip().splitlines()[0]) == 1
+        assert "\ntemplate: answer.html\n" in page.split("\n---\n", 1)[0] + "\n"
