@@ -16,6 +16,7 @@ from decision_tree.model import Outcome
 from scripts.site_tree import load_site_tree
 from tests.browser.conftest import (
     DECISION_WORKER,
+    FAST_CONNECTION,
     ErrorLog,
     Held,
     RequestLog,
@@ -27,6 +28,7 @@ from tests.browser.conftest import (
     link_of,
     long_walk,
     options_of,
+    report_connection,
     wait_for_engine,
     walk,
 )
@@ -249,10 +251,7 @@ def test_a_shared_link_needs_no_engine_file_before_its_step_shows(
 def test_with_save_data_the_engine_starts_only_when_needed(
     page: Page, site_url: str, requests_seen: RequestLog
 ) -> None:
-    page.add_init_script(
-        "Object.defineProperty(Navigator.prototype, 'connection', "
-        "{get: () => ({saveData: true, addEventListener() {}})})"
-    )
+    report_connection(page, "{saveData: true}")
     row = golden_rows()[0]
     page.goto(site_url + "decide/#/" + link_of(row["answers"]))
     expect(page.locator(".dt-step[data-kind=outcome]")).to_be_visible()
@@ -265,12 +264,43 @@ def test_with_save_data_the_engine_starts_only_when_needed(
         page.locator("[data-action=download]").click()
     assert download_info.value.suggested_filename.startswith(f"decision-record-{row['outcome']}-")
     assert engine_starts(page) == 1
+    # Saving data, the engine starts cold: the memory snapshot is the bytes it saves.
+    assert [u for u in requests_seen.urls if u.endswith("/snapshot.bin")] == []
+
+
+CONNECTIONS = {
+    # what navigator.connection reports → how the engine must start
+    "fast (LAN, 10 Mbit/s or more)": (FAST_CONNECTION, "snapshot"),
+    "4G under 10 Mbit/s": ("{effectiveType: '4g', downlink: 9}", "cold start"),
+    "3G": ("{effectiveType: '3g', downlink: 1.5}", "cold start"),
+    "no Network Information API": ("undefined", "snapshot"),
+}
+
+
+@pytest.mark.parametrize("connection", CONNECTIONS)
+def test_the_engine_starts_from_the_snapshot_only_on_a_fast_connection(
+    page: Page, site_url: str, requests_seen: RequestLog, connection: str
+) -> None:
+    reported, expected = CONNECTIONS[connection]
+    report_connection(page, reported)
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.goto(site_url + "decide/")
+    wait_for_engine(page)
+    assert [m for m in messages if m.startswith(f"decision engine ready ({expected})")]
+    fetched = [u for u in requests_seen.urls if u.endswith("/snapshot.bin")]
+    assert len(fetched) == (1 if expected == "snapshot" else 0)
+    walk(page, golden_rows()[0]["answers"])
+    with page.expect_download() as download_info:
+        page.locator("[data-action=download]").click()
+    assert download_info.value.suggested_filename.startswith("decision-record-")
 
 
 @pytest.mark.parametrize("corruption", ["wrong size", "wrong bytes", "not there"])
 def test_a_bad_snapshot_means_a_cold_start_not_a_hang(
     page: Page, site_url: str, built_site: Path, tmp_path: Path, corruption: str
 ) -> None:
+    report_connection(page, FAST_CONNECTION)
     messages: list[str] = []
     page.on("console", lambda message: messages.append(message.text))
     if corruption == "not there":

@@ -1,6 +1,7 @@
 // The engine's Web Worker: restores the self-hosted Pyodide runtime from the build's memory
-// snapshot (or, failing that, starts it and loads the decision_tree wheel by name from the
-// site's pyodide-lock.json), then answers JSON requests. All the decision logic is
+// snapshot on a fast connection, or starts it cold and loads the decision_tree wheel by name
+// from the site's pyodide-lock.json (a slow or metered connection, or no usable snapshot),
+// then answers JSON requests. All the decision logic is
 // Python's (decision_tree.bridge); this file is transport only.
 
 let handle = null;
@@ -85,8 +86,9 @@ async function boot(urls) {
     postMessage({ type: "progress", stage, value, ms: performance.now() - started });
   progress("Loading the Python runtime…", 1);
   checkWebAssembly();
-  const snapshot = fetchSnapshot(urls);
-  snapshot.catch(() => {}); // a bad or missing snapshot means a cold start, handled below
+  // The page chooses (engine.js, startMode): on a slow or metered connection, no snapshot.
+  const snapshot = urls.mode === "cold" ? null : fetchSnapshot(urls);
+  snapshot?.catch(() => {}); // a bad or missing snapshot means a cold start, handled below
   const reachable = Promise.all([
     checkReachable(new URL("pyodide.asm.wasm", urls.runtime).href),
     checkReachable(new URL("pyodide-lock.json", urls.engine).href),
@@ -99,18 +101,20 @@ async function boot(urls) {
   await reachable;
   // Whichever settles first: a failed check rejects; otherwise wait for Pyodide.
   const settle = (loading) => Promise.race([loading, reachable.then(() => loading)]);
-  let pyodide;
-  let mode = "snapshot";
-  try {
-    const bytes = await snapshot;
-    phase("snapshot checked");
-    pyodide = await settle(restoreSnapshot(loadPyodide, urls, bytes));
-  } catch (error) {
-    // The snapshot option is experimental: never let it cost the user the walkthrough.
-    console.warn(`Pyodide snapshot could not be used (${error.message}); starting normally.`);
-    mode = "cold start";
-    pyodide = await settle(coldStart(loadPyodide, urls));
+  let pyodide = null;
+  let mode = "cold start";
+  if (snapshot) {
+    try {
+      const bytes = await snapshot;
+      phase("snapshot checked");
+      pyodide = await settle(restoreSnapshot(loadPyodide, urls, bytes));
+      mode = "snapshot";
+    } catch (error) {
+      // The snapshot option is experimental: never let it cost the user the walkthrough.
+      console.warn(`Pyodide snapshot could not be used (${error.message}); starting normally.`);
+    }
   }
+  pyodide ??= await settle(coldStart(loadPyodide, urls));
   phase("runtime ready");
   progress("Loading the decision tree…", 2);
   handle = pyodide.pyimport("decision_tree.bridge").handle;

@@ -8,6 +8,21 @@
 // engine when it is idle, or at once when it needs it.
 
 const BOOT_TIMEOUT_MS = 60_000;
+
+// How the worker starts Python. The build's memory snapshot (Python started, the engine
+// imported) makes the engine ready in about half the CPU time, but adds ~3.5 MB to the
+// ~2.9 MB a cold start downloads (Brotli). Nothing waits for the engine any more (every step
+// is pre-rendered), so bytes are what a slow or metered connection pays for: there, and when
+// the reader asked to save data, a cold start. The figures behind the threshold are in
+// README, "Speed". Without the Network Information API (Firefox, Safari), the snapshot: the
+// site is served on an intranet.
+export function startMode(connection = navigator.connection) {
+  if (!connection) return "snapshot";
+  if (connection.saveData) return "cold";
+  // Chromium reports at most 10 Mbit/s (rounded, for privacy) and "4g" for anything fast.
+  const fast = (connection.effectiveType ?? "4g") === "4g" && (connection.downlink ?? 10) >= 10;
+  return fast ? "snapshot" : "cold";
+}
 const REQUEST_TIMEOUT_MS = 20_000;
 
 class EngineFailed extends Error {}
@@ -69,6 +84,7 @@ class Engine {
     };
     worker.postMessage({
       type: "boot",
+      mode: startMode(),
       runtime: new URL(this.urls.runtime, location.href).href,
       engine: new URL(this.urls.engine, location.href).href,
     });
