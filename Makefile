@@ -12,7 +12,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # nginx's Brotli module (Debian's libnginx-mod-http-brotli-static), for brotli_static.
 BROTLI_MODULE := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 
-.PHONY: serve test build setup system-packages lint typecheck golden bench clean
+.PHONY: serve test build setup system-packages test-system-packages lint typecheck golden bench clean
 
 serve: setup system-packages
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -20,7 +20,7 @@ serve: setup system-packages
 build: setup system-packages
 	$(BIN)/mkdocs build --strict
 
-test: setup system-packages lint typecheck
+test: setup test-system-packages lint typecheck
 	$(BIN)/python -m pytest
 
 lint: setup
@@ -28,10 +28,10 @@ lint: setup
 	$(BIN)/ruff format --check .
 
 typecheck: setup
-	$(BIN)/mypy decision_tree
+	$(BIN)/mypy decision_tree scripts
 
 # Speed, as ratios against baselines measured in the same run (see README, "Speed").
-bench: setup system-packages
+bench: setup test-system-packages
 	$(BIN)/python -m scripts.bench
 
 # Regenerate the committed table of every path and its outcome (review it as a diff).
@@ -53,8 +53,13 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+# What the build needs (Graphviz draws the tree diagram).
 system-packages:
-	@scripts/ensure_system_packages.sh chromium=chromium dot=graphviz nginx=nginx-light \
+	@scripts/ensure_system_packages.sh dot=graphviz
+
+# And what only the tests and the bench need: a browser, and nginx to serve as production does.
+test-system-packages: system-packages
+	@scripts/ensure_system_packages.sh chromium=chromium nginx=nginx-light \
 	  $(BROTLI_MODULE)=libnginx-mod-http-brotli-static
 
 clean:

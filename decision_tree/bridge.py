@@ -9,33 +9,31 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from decision_tree.compiled import from_data
 from decision_tree.engine import answer, back, start
 from decision_tree.errors import DecisionTreeError
-from decision_tree.model import Tree
+from decision_tree.model import ID_PATTERN, Tree
 from decision_tree.permalink import FRAGMENT, decode, encode
 from decision_tree.record import decision_record
 from decision_tree.render import render_step
+from decision_tree.shipped import DEFAULT_SLUG, load_by_slug
 from decision_tree.views import step_view
 
 
-@cache
-def packaged_tree(slug: str) -> Tree:
-    """A tree shipped inside the package: compiled JSON in the wheel, else (from a source
-    checkout) the YAML file, which needs PyYAML."""
-    folder = resources.files("decision_tree") / "trees"
-    compiled = folder / f"{slug}.json"
-    if compiled.is_file():
-        return from_data(json.loads(compiled.read_text(encoding="utf-8")))
-    source = folder / f"{slug}.yaml"
-    if not source.is_file():
+def packaged_tree(slug: str = DEFAULT_SLUG) -> Tree:
+    """A tree shipped inside the package (compiled JSON in the wheel), loaded once."""
+    if not ID_PATTERN.match(slug):  # a slug, never a path
         raise DecisionTreeError(f"no tree called '{slug}'")
-    from decision_tree.loader import load_tree
+    return _loaded(slug)
 
-    return load_tree(str(source))
+
+# Keyed by the slug alone, however it was passed: the browser's memory snapshot holds the
+# tree loaded at build time, but not the package's files (Pyodide's file system is not in
+# the snapshot), so a second load after a restore would find no file.
+@cache
+def _loaded(slug: str) -> Tree:
+    return load_by_slug(slug)
 
 
 def respond(request: dict[str, Any], tree: Tree | None = None) -> dict[str, Any]:
@@ -44,7 +42,7 @@ def respond(request: dict[str, Any], tree: Tree | None = None) -> dict[str, Any]
     The step's view carries its HTML, rendered for a page `site` away from the site's root.
     `record` (with `page`, the decide page's address, and `date`) gives the decision record of
     the answer the link reaches, as Markdown."""
-    tree = tree or packaged_tree(str(request.get("tree", "off-the-record")))
+    tree = tree or packaged_tree(str(request.get("tree", DEFAULT_SLUG)))
     decoded = decode(tree, str(request.get("link", "")))
     step, ignored = decoded.step, list(decoded.ignored)
     op = request.get("op", "open")

@@ -16,35 +16,34 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from decision_tree.engine import Step, answer, back, paths, start
+from decision_tree.engine import Step, answer, back, start
 from decision_tree.errors import DecisionTreeError, TreeInvalid
+from decision_tree.golden import golden_tsv, path_rows
 from decision_tree.graph import to_dot, to_mermaid
 from decision_tree.model import Outcome, Question, Tree
-from decision_tree.permalink import FRAGMENT, decode, encode, encode_pairs
+from decision_tree.permalink import FRAGMENT, decode, encode
+from decision_tree.shipped import load_by_slug, slugs, tree_path
 from decision_tree.validate import count_paths
 
-TREES_DIR = Path(__file__).parent / "trees"
 DEFAULT_DOCS = Path("docs")
 
 
-def resolve_tree_path(name: str) -> Path:
-    """A tree given as a file path, or as a slug of a tree shipped in `decision_tree/trees/`."""
-    path = Path(name)
-    if path.suffix in (".yaml", ".yml") or path.exists():
-        return path
-    return TREES_DIR / f"{name}.yaml"
+def is_file_name(name: str) -> bool:
+    """A tree given as a file path (else it is the slug of a tree shipped in the package)."""
+    return Path(name).suffix in (".yaml", ".yml") or Path(name).exists()
 
 
 def load(name: str, docs: Path | None) -> Tree:
+    if not is_file_name(name):
+        return load_by_slug(name, docs_dir=docs)
     from decision_tree.loader import load_tree
 
-    path = resolve_tree_path(name)
-    if not path.is_file():
-        known = ", ".join(sorted(p.stem for p in TREES_DIR.glob("*.yaml"))) or "none"
+    if not Path(name).is_file():
         raise DecisionTreeError(
-            f"no tree file {path}; give a YAML file or one of the shipped trees: {known}"
+            f"no tree file {name}; give a YAML file or one of the shipped trees: "
+            f"{', '.join(slugs()) or 'none'}"
         )
-    return load_tree(path, docs_dir=docs)
+    return load_tree(name, docs_dir=docs)
 
 
 def docs_dir(args: argparse.Namespace) -> Path | None:
@@ -56,7 +55,7 @@ def docs_dir(args: argparse.Namespace) -> Path | None:
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    names = args.trees or sorted(p.stem for p in TREES_DIR.glob("*.yaml"))
+    names = args.trees or slugs()
     failed = False
     for name in names:
         try:
@@ -67,8 +66,9 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
                 print(problem, file=out)
             continue
         count = count_paths(tree)
+        shown = name if is_file_name(name) else tree_path(name)
         print(
-            f"{resolve_tree_path(name)}: ok ({len(tree.questions)} questions, "
+            f"{shown}: ok ({len(tree.questions)} questions, "
             f"{len(tree.outcomes)} outcomes, {count} paths)",
             file=out,
         )
@@ -98,7 +98,7 @@ def describe(step: Step, out: TextIO, link_base: str) -> None:
         print(f"Why:\n{node.body}\n", file=out)
         print("Read more:", file=out)
         for link in node.links:
-            print(f"  - {link.title}: {link.url}", file=out)
+            print(f"  - {link.title}: {link.url or link.page}", file=out)
     print(f"Link: {link_base}{FRAGMENT}{encode(step.answers)}", file=out)
 
 
@@ -140,23 +140,12 @@ def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def path_rows(tree: Tree) -> list[tuple[str, str, str]]:
-    """(answers, outcome id, verdict) for every path: the golden table's rows."""
-    return [
-        (encode_pairs(step.answers), step.node.id, step.node.verdict.value)
-        for step in paths(tree)
-        if isinstance(step.node, Outcome)
-    ]
-
-
 def cmd_paths(args: argparse.Namespace, out: TextIO) -> int:
     tree = load(args.tree, docs_dir(args))
-    rows = path_rows(tree)
     if args.format == "tsv":
-        print("answers\toutcome\tverdict", file=out)
-        for row in rows:
-            print("\t".join(row), file=out)
+        out.write(golden_tsv(tree))
         return 0
+    rows = path_rows(tree)
     width = max(len(r[0]) for r in rows)
     print(f"{'answers':<{width}}  outcome (verdict)", file=out)
     for answers, outcome, verdict in rows:

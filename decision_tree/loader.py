@@ -9,43 +9,38 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_type_hints
 
 from decision_tree.errors import Problem, TreeInvalid
-from decision_tree.model import Link, Option, Outcome, Question, Tree, Verdict
+from decision_tree.guidance_links import check_links
+from decision_tree.model import (
+    ID_PATTERN,
+    Link,
+    Option,
+    Outcome,
+    Question,
+    Tree,
+    Verdict,
+    editor_fields,
+)
 from decision_tree.validate import validate
 
 if TYPE_CHECKING:
     from yaml import Node
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A tree is a few hundred lines; these refuse, in one line, files that would take minutes
 # or exhaust memory to parse (a 10 MB file, thousands of nested brackets).
 MAX_FILE_BYTES = 512 * 1024
 MAX_NESTING = 16  # the real tree nests 6 deep
 BLOCK_SCALAR = re.compile(r"(?:^|:\s)[|>][-+0-9]*\s*(?:#.*)?$")
 
-TREE_FIELDS = {
-    "slug": True,
-    "title": True,
-    "description": True,
-    "start": True,
-    "questions": True,
-    "outcomes": True,
-}
-QUESTION_FIELDS = {"id": True, "prompt": True, "help": False, "options": True}
-OPTION_FIELDS = {"id": True, "label": True, "next": True, "note": False}
-OUTCOME_FIELDS = {
-    "id": True,
-    "verdict": True,
-    "title": True,
-    "short": True,
-    "first": True,
-    "body": True,
-    "ground_rules": True,
-    "links": True,
-}
-LINK_FIELDS = {"page": True, "title": True}
+# The fields of each part of a tree file, and whether each is required: the model's own.
+TREE_FIELDS = editor_fields(Tree)
+VERDICT_FIELDS = editor_fields(Verdict)
+QUESTION_FIELDS = editor_fields(Question)
+OPTION_FIELDS = editor_fields(Option)
+OUTCOME_FIELDS = editor_fields(Outcome)
+LINK_FIELDS = editor_fields(Link)
 
 
 def load_tree(path: str | Path, docs_dir: str | Path | None = None) -> Tree:
@@ -193,7 +188,9 @@ def parse_tree(
                     f"the file name; rename the file or set slug: {expected_slug}",
                 )
             )
-        problems += validate(tree, docs_dir=docs_dir, start_line=reader.start_line)
+        problems += validate(tree, start_line=reader.start_line)
+        if docs_dir is not None:
+            problems += check_links(tree, docs_dir)
     if problems:
         raise TreeInvalid(problems)
     assert tree is not None
@@ -213,6 +210,7 @@ class _Reader:
         self.first_lines: dict[str, int] = {}
         self.slug_line = 1
         self.start_line = 1
+        self.verdicts: dict[str, Verdict] = {}
 
     def problem(self, node: Node | int, message: str) -> None:
         line = node if isinstance(node, int) else _line(node)
@@ -257,6 +255,24 @@ class _Reader:
             self.problem(node, f"{what} is empty; write it")
         return value
 
+    def texts(self, found: dict[str, Any], cls: type, what: str) -> dict[str, str]:
+        """The plain text fields of `cls` (all its `str` fields but the id), read from a
+        mapping: a new text field in the model is read with no change here."""
+        hints = get_type_hints(cls)
+        return {
+            name: self.text(found.get(name), f"'{name}' of {what}", required)
+            for name, required in editor_fields(cls).items()
+            if hints[name] is str and name != "id"
+        }
+
+    def flag(self, node: Node, what: str) -> bool:
+        import yaml
+
+        if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:bool":
+            self.problem(node, f"{what} must be true or false")
+            return False
+        return str(node.value).lower() in ("true", "yes", "on")
+
     def identifier(self, node: Node | None, what: str) -> str:
         value = self.text(node, what)
         if value and node is not None and not ID_PATTERN.match(value):
@@ -293,8 +309,7 @@ class _Reader:
         if root is None:
             self.problem(
                 1,
-                "the file is empty; a tree needs slug, title, description, start, "
-                "questions and outcomes",
+                f"the file is empty; a tree needs {', '.join(TREE_FIELDS)}",
             )
             return None
         found = self.fields(root, "the tree", TREE_FIELDS)
@@ -302,6 +317,11 @@ class _Reader:
             return None
         if "slug" in found:
             self.slug_line = _line(found["slug"])
+        verdict_ids: dict[str, int] = {}
+        for item in self.items(found.get("verdicts"), "verdicts"):
+            verdict = self.verdict(item, verdict_ids)
+            if verdict and verdict.id not in self.verdicts:
+                self.verdicts[verdict.id] = verdict
         questions: dict[str, Question] = {}
         outcomes: dict[str, Outcome] = {}
         for item in self.items(found.get("questions"), "questions"):
@@ -320,6 +340,7 @@ class _Reader:
             title=self.text(found.get("title"), "title"),
             description=self.text(found.get("description"), "description"),
             start=self.text(start, "start"),
+            verdicts=self.verdicts,
             questions=questions,
             outcomes=outcomes,
             source=self.path,
@@ -342,10 +363,9 @@ class _Reader:
             options.append(option)
         return Question(
             id=qid,
-            prompt=self.text(found.get("prompt"), f"the prompt of {what}"),
-            help=self.text(found.get("help"), f"the help of {what}", required=False),
             options=tuple(options),
             line=_line(node),
+            **self.texts(found, Question, what),
         )
 
     def option(self, node: Node, question: str) -> Option | None:
@@ -354,13 +374,7 @@ class _Reader:
             return None
         oid = self.identifier(found.get("id"), f"option id in {question}")
         what = f"option '{oid}' of {question}"
-        return Option(
-            id=oid,
-            label=self.text(found.get("label"), f"the label of {what}"),
-            next=self.text(found.get("next"), f"'next' of {what}"),
-            note=self.text(found.get("note"), f"the note of {what}", required=False),
-            line=_line(node),
-        )
+        return Option(id=oid, line=_line(node), **self.texts(found, Option, what))
 
     def outcome(self, node: Node) -> Outcome | None:
         found = self.fields(node, "an outcome", OUTCOME_FIELDS)
@@ -370,16 +384,15 @@ class _Reader:
         self.claim_id(node, oid, self.first_lines, "question and outcome")
         what = f"outcome '{oid}'"
         verdict_text = self.text(found.get("verdict"), f"the verdict of {what}")
-        try:
-            verdict = Verdict(verdict_text)
-        except ValueError:
+        verdict = self.verdicts.get(verdict_text)
+        if verdict is None:
             if verdict_text:
                 self.problem(
                     found["verdict"],
                     f"{what} has an unknown verdict '{verdict_text}'; "
-                    f"use one of: {', '.join(v.value for v in Verdict)}",
+                    f"use one of the tree's verdicts: {', '.join(self.verdicts) or 'none'}",
                 )
-            verdict = Verdict.ON_THE_RECORD
+            verdict = Verdict(verdict_text, "")
         rules = tuple(
             self.text(item, f"a ground rule of {what}")
             for item in self.items(found.get("ground_rules"), f"ground_rules of {what}")
@@ -389,11 +402,7 @@ class _Reader:
             link_fields = self.fields(item, f"a link of {what}", LINK_FIELDS)
             if link_fields is not None:
                 links.append(
-                    Link(
-                        page=self.text(link_fields.get("page"), f"the page of a link of {what}"),
-                        title=self.text(link_fields.get("title"), f"the title of a link of {what}"),
-                        line=_line(item),
-                    )
+                    Link(line=_line(item), **self.texts(link_fields, Link, f"a link of {what}"))
                 )
         if "links" in found and not links:
             self.problem(
@@ -404,11 +413,23 @@ class _Reader:
         return Outcome(
             id=oid,
             verdict=verdict,
-            title=self.text(found.get("title"), f"the title of {what}"),
-            short=self.text(found.get("short"), f"the short answer of {what}"),
-            first=self.text(found.get("first"), f"'first' (what to do first) of {what}"),
-            body=self.text(found.get("body"), f"the body of {what}"),
             ground_rules=rules,
             links=tuple(links),
             line=_line(node),
+            **self.texts(found, Outcome, what),
+        )
+
+    def verdict(self, node: Node, registry: dict[str, int]) -> Verdict | None:
+        found = self.fields(node, "a verdict", VERDICT_FIELDS)
+        if found is None:
+            return None
+        vid = self.identifier(found.get("id"), "verdict id")
+        self.claim_id(node, vid, registry, "verdict")
+        what = f"verdict '{vid}'"
+        severe = found.get("severe")
+        return Verdict(
+            id=vid,
+            severe=self.flag(severe, f"'severe' of {what}") if severe is not None else False,
+            line=_line(node),
+            **self.texts(found, Verdict, what),
         )

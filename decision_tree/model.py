@@ -1,42 +1,56 @@
-"""Plain, typed dataclasses for a decision tree: questions, options, outcomes."""
+"""Plain, typed dataclasses for a decision tree: its verdicts, questions, options, outcomes.
+
+These classes are the tree file's format. The loader's field tables and the compiled JSON
+are derived from them (`editor_fields`, `data_fields`), so a new field is added here, and
+where it is shown. A field marked `built()` is filled in by the build (rendered Markdown,
+the site's addresses), never written by editors; `line` is where a node sits in its file."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass, field
-from enum import StrEnum
+from typing import Any
+
+# The form of every id (verdicts, questions, options, outcomes): also what a link may carry.
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+_BUILT = "built"
 
 
-class Verdict(StrEnum):
-    """The fixed set of answers an outcome can give. Editors pick one per outcome."""
-
-    ON_THE_RECORD = "on-the-record"
-    ON_BACKGROUND = "on-background"
-    DEEP_BACKGROUND = "deep-background"
-    OFF_THE_RECORD = "off-the-record"
-    EMBARGO = "embargo"
-    DONT_TALK = "dont-talk"
-    ALREADY_ON_RECORD = "already-on-record"
-    AGREE_GROUND_RULES_FIRST = "agree-ground-rules-first"
-    LEGAL_REVIEW = "legal-review"
-    COVERED_BY_TERMS = "covered-by-terms"
-
-    @property
-    def label(self) -> str:
-        return VERDICT_LABELS[self]
+def built() -> Any:
+    """A text the build fills in (empty until then): not read from the tree file."""
+    return field(default="", metadata={_BUILT: True})
 
 
-VERDICT_LABELS: dict[Verdict, str] = {
-    Verdict.ON_THE_RECORD: "Stay on the record",
-    Verdict.ON_BACKGROUND: "On background, if agreed first",
-    Verdict.DEEP_BACKGROUND: "Deep background, if agreed first",
-    Verdict.OFF_THE_RECORD: "Off the record, if agreed first",
-    Verdict.EMBARGO: "Use an embargo instead",
-    Verdict.DONT_TALK: "Don't talk about it",
-    Verdict.ALREADY_ON_RECORD: "Too late: it is already on the record",
-    Verdict.AGREE_GROUND_RULES_FIRST: "Agree the ground rules first",
-    Verdict.LEGAL_REVIEW: "Stop: legal or compliance review first",
-    Verdict.COVERED_BY_TERMS: "Covered by the terms agreed beforehand",
-}
+def _line() -> Any:
+    return field(default=0, compare=False)
+
+
+def data_fields(cls: Any) -> list[dataclasses.Field[Any]]:
+    """The fields that make up the data: all but the source bookkeeping (lines, file)."""
+    return [f for f in dataclasses.fields(cls) if f.compare]
+
+
+def editor_fields(cls: Any) -> dict[str, bool]:
+    """The fields an editor writes for `cls` in a tree file, each with whether it is required
+    (a field with no default is required)."""
+    return {
+        f.name: f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        for f in data_fields(cls)
+        if not f.metadata.get(_BUILT)
+    }
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A kind of answer, defined once per tree: outcomes name it by `id`; `label` is how the
+    site shows it and `severe` marks the ones that say stop (shown in a warning colour)."""
+
+    id: str
+    label: str
+    severe: bool = False
+    line: int = _line()
 
 
 @dataclass(frozen=True)
@@ -45,17 +59,17 @@ class Option:
     label: str
     next: str
     note: str = ""
-    line: int = field(default=0, compare=False)
+    line: int = _line()
 
 
 @dataclass(frozen=True)
 class Question:
     id: str
     prompt: str
-    help: str
     options: tuple[Option, ...]
-    help_html: str = ""
-    line: int = field(default=0, compare=False)
+    help: str = ""
+    help_html: str = built()
+    line: int = _line()
 
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -63,24 +77,19 @@ class Question:
 
 @dataclass(frozen=True)
 class Link:
-    """A link to a guidance page, as `page.md#anchor` relative to `docs/`."""
+    """A link to a guidance page, as `page.md#anchor` relative to `docs/`; `url` is the built
+    page's address relative to the site's root, supplied by the build (the site's layout)."""
 
     page: str
     title: str
-    line: int = field(default=0, compare=False)
-
-    @property
-    def url(self) -> str:
-        """The built page's address relative to the site root (MkDocs directory URLs)."""
-        page, _, anchor = self.page.partition("#")
-        path = page.removesuffix(".md")
-        path = "" if path == "index" else path.removesuffix("/index") + "/"
-        return path + (f"#{anchor}" if anchor else "")
+    url: str = built()
+    line: int = _line()
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """An answer: `short` is the answer in a sentence, `first` the one thing to do first."""
+    """An answer: `short` is the answer in a sentence, `first` the one thing to do first;
+    `page_url`, the answer's own page relative to the site's root, is supplied by the build."""
 
     id: str
     verdict: Verdict
@@ -90,8 +99,9 @@ class Outcome:
     body: str
     ground_rules: tuple[str, ...]
     links: tuple[Link, ...]
-    body_html: str = ""
-    line: int = field(default=0, compare=False)
+    body_html: str = built()
+    page_url: str = built()
+    line: int = _line()
 
 
 Node = Question | Outcome
@@ -103,6 +113,7 @@ class Tree:
     title: str
     description: str
     start: str
+    verdicts: dict[str, Verdict]
     questions: dict[str, Question]
     outcomes: dict[str, Outcome]
     source: str = field(default="", compare=False)

@@ -12,14 +12,12 @@ Percent-encoding is decoded once, here, for every caller (the CLI and the browse
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
 from decision_tree.engine import Step, answer, start
-from decision_tree.model import Answer, Outcome, Tree
+from decision_tree.model import ID_PATTERN, Answer, Outcome, Tree
 
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SEPARATOR = "/"
 FRAGMENT = "#/"  # how a walk starts in a URL's fragment: decide/#/none/not-yet
 MAX_PAIRS = 64  # a real walk has at most a handful; more is noise or abuse
@@ -83,7 +81,7 @@ def _decode_path(tree: Tree, text: str) -> Decoded:
         if isinstance(node, Outcome):
             ignored.append(f"{len(parts) - index} answer(s) after the answer '{node.id}'")
             break
-        if not ID.match(part) or node.option(part) is None:
+        if not ID_PATTERN.match(part) or node.option(part) is None:
             ignored.append(f"'{_shown(part)}' (not an answer to '{node.id}')")
             if later:
                 ignored.append(f"{later} later answer(s)")
@@ -102,7 +100,7 @@ def _decode_pairs(tree: Tree, query: str) -> Decoded:
     for part in parts:
         question_id, sep, option_id = part.partition("=")
         question_id, option_id = unquote(question_id), unquote(option_id)
-        if not sep or not ID.match(question_id) or not ID.match(option_id):
+        if not sep or not ID_PATTERN.match(question_id) or not ID_PATTERN.match(option_id):
             ignored.append(f"'{_shown(part)}' (not a question=answer pair)")
         elif question_id in given:
             ignored.append(f"a second answer to '{question_id}'")

@@ -58,15 +58,22 @@ def _question(question: View) -> str:
     )
 
 
-def verdict_badge(verdict: str, label: str) -> str:
-    return f'<p class="dt-verdict dt-verdict--{_text(verdict)}">{_text(label)}</p>'
+def _verdict_class(verdict: str, severe: bool) -> str:
+    """A verdict's classes: its own, and `dt-verdict--severe` for one the tree marks severe."""
+    return f"dt-verdict dt-verdict--{_text(verdict)}" + (" dt-verdict--severe" if severe else "")
 
 
-def answer_summary(title: str, href: str, verdict: str, verdict_label: str, short: str) -> str:
+def verdict_badge(verdict: str, label: str, severe: bool = False) -> str:
+    return f'<p class="{_verdict_class(verdict, severe)}">{_text(label)}</p>'
+
+
+def answer_summary(
+    title: str, href: str, verdict: str, verdict_label: str, short: str, severe: bool = False
+) -> str:
     """One answer in a list of answers: its title linked, its verdict and its short answer."""
     return (
         f'<li class="dt-answer"><a href="{_text(href)}">{_text(title)}</a> '
-        f'<span class="dt-verdict dt-verdict--{_text(verdict)}">{_text(verdict_label)}</span> '
+        f'<span class="{_verdict_class(verdict, severe)}">{_text(verdict_label)}</span> '
         f"{_text(short)}</li>"
     )
 
@@ -92,12 +99,12 @@ def _outcome_head(outcome: View) -> str:
     # In the order a person acts on it: the answer, what to do first, the ground rules; then
     # the answers that led here, each with a link to change it; then the why and reading.
     announce = _text(f"Answer: {outcome['title']}. {outcome['verdict_label']}.")
-    verdict = _text(outcome["verdict"])
+    verdict = _verdict_class(outcome["verdict"], outcome["verdict_severe"])
     return (
         f'<div class="dt-step" data-kind="outcome" data-outcome="{_text(outcome["id"])}"'
         f' data-announce="{announce}">'
         '<h3 class="dt-step__prompt dt-outcome__title" tabindex="-1" elementtiming="dt-step">'
-        f'<span class="dt-verdict dt-verdict--{verdict}">{_text(outcome["verdict_label"])}</span>'
+        f'<span class="{verdict}">{_text(outcome["verdict_label"])}</span>'
         f'<span class="dt-visually-hidden">: </span>'
         f'<span class="dt-outcome__name">{_text(outcome["title"])}</span></h3>'
         + short_and_first(outcome["short"], outcome["first"])

@@ -1,14 +1,12 @@
-"""Checks on a whole tree's routing and links: dangling references, unreachable nodes,
-cycles, questions with too few options, outcomes without guidance, links to missing pages.
-Pure functions over the model; each problem names the line to fix and how."""
+"""Checks on a whole tree's routing: dangling references, unreachable nodes, cycles,
+questions with too few options, outcomes without ground rules, and size limits.
+Pure functions over the model (no files: guidance links are checked against the pages by
+decision_tree.guidance_links); each problem names the line to fix and how."""
 
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections.abc import Callable
-from pathlib import Path
 
 from decision_tree.errors import Problem
 from decision_tree.model import Node, Tree
@@ -21,8 +19,8 @@ MAX_OPTIONS = 12  # options of one question
 MAX_QUESTIONS = 100  # questions in one tree
 
 
-def validate(tree: Tree, docs_dir: str | Path | None = None, start_line: int = 1) -> list[Problem]:
-    """Every routing and link problem in the tree (empty when it is sound)."""
+def validate(tree: Tree, start_line: int = 1) -> list[Problem]:
+    """Every routing problem in the tree (empty when it is sound)."""
     problems: list[Problem] = []
     path = tree.source
 
@@ -93,8 +91,6 @@ def validate(tree: Tree, docs_dir: str | Path | None = None, start_line: int = 1
             "fewer (send more options straight to an answer, or merge questions that lead "
             "the same way) so every page and check stays fast",
         )
-    if docs_dir is not None:
-        problems += _links(tree, Path(docs_dir))
     return problems
 
 
@@ -162,64 +158,6 @@ def _cycles(tree: Tree) -> list[Problem]:
                 state[target] = "active"
                 trail.append(target)
                 pending.append(iter(tree.questions[target].options))
-    return problems
-
-
-def slugify(heading: str) -> str:
-    """The anchor MkDocs gives a heading (same rule as Python-Markdown's toc extension)."""
-    value = unicodedata.normalize("NFKD", heading).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
-    return re.sub(r"[-\s]+", "-", value)
-
-
-HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$")
-
-
-def page_anchors(page: Path) -> set[str]:
-    anchors = set()
-    in_fence = False
-    for line in page.read_text(encoding="utf-8").splitlines():
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-        match = None if in_fence else HEADING.match(line)
-        if match:
-            anchors.add(match.group(2) or slugify(match.group(1)))
-    return anchors
-
-
-def _links(tree: Tree, docs_dir: Path) -> list[Problem]:
-    problems = []
-    anchors_by_page: dict[str, set[str]] = {}
-    for outcome in tree.outcomes.values():
-        for link in outcome.links:
-            page, _, anchor = link.page.partition("#")
-            target = docs_dir / page
-            if not page.endswith(".md") or not target.is_file():
-                problems.append(
-                    Problem(
-                        tree.source,
-                        link.line,
-                        f"link '{link.page}' of outcome "
-                        f"'{outcome.id}' points to a page that does not exist in "
-                        f"{docs_dir}/; use a path like guidance/ground-rules.md",
-                    )
-                )
-                continue
-            if anchor:
-                if page not in anchors_by_page:
-                    anchors_by_page[page] = page_anchors(target)
-                if anchor not in anchors_by_page[page]:
-                    close = difflib.get_close_matches(anchor, anchors_by_page[page], n=1)
-                    hint = f"did you mean '#{close[0]}'?" if close else "link a heading that exists"
-                    problems.append(
-                        Problem(
-                            tree.source,
-                            link.line,
-                            f"link '{link.page}' of "
-                            f"outcome '{outcome.id}' names a heading that {page} "
-                            f"does not have; {hint}",
-                        )
-                    )
     return problems
 
 

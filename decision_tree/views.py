@@ -32,15 +32,17 @@ def step_view(tree: Tree, step: Step, ignored: tuple[str, ...] | list[str] = ())
         view["kind"] = "outcome"
         view["outcome"] = {
             "id": node.id,
-            "verdict": node.verdict.value,
+            "verdict": node.verdict.id,
             "verdict_label": node.verdict.label,
+            "verdict_severe": node.verdict.severe,
             "title": node.title,
             "short": node.short,
             "first": node.first,
             "body_html": node.body_html,
             "ground_rules": list(node.ground_rules),
             "links": [{"title": link.title, "url": link.url} for link in node.links],
-            "page_url": f"answers/{node.id}/",
+            # Site addresses, relative to its root: the build supplies them with the tree.
+            "page_url": node.page_url,
         }
     else:
         view["kind"] = "question"

@@ -1,2 +1,3 @@
-"""Build steps for the site. Each is a plain function with its own command line; the
-MkDocs hooks in `scripts/hooks/` are thin adapters that call them."""
+"""Build steps for the site. Each is a plain function with its own command line; the MkDocs
+hook `scripts/hooks/X.py` is a thin adapter that calls the step `scripts/X.py` (the hooks
+site_address and external_links only adjust MkDocs' own output and have no step)."""

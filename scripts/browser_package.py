@@ -1,7 +1,9 @@
-"""Build the engine for the browser: trees compiled to JSON, the package wheel compiled for
-Pyodide (`cp313-none-any`), and a `pyodide-lock.json` naming it, all in one folder.
+"""The browser package: the `decision_tree` package as the browser's Pyodide loads it, in one
+folder: the wheel with the trees compiled to JSON, compiled for Pyodide (`cp313-none-any`),
+a `pyodide-lock.json` naming it, the trimmed standard library and a memory snapshot with its
+manifest. The site serves the folder at `SITE_DIR`.
 
-    python -m scripts.build_engine OUT_DIR
+    python -m scripts.browser_package OUT_DIR
 """
 
 from __future__ import annotations
@@ -16,20 +18,19 @@ import tempfile
 from pathlib import Path
 
 from decision_tree.compiled import to_data
-from decision_tree.loader import load_tree
-from scripts.pyodide_runtime import (
-    PYODIDE_DIR,
-    ROOT,
-    BuildError,
-    check_python_matches,
-    pyodide_lock_path,
-)
-from scripts.render_markdown import render_tree_html
+from decision_tree.shipped import TREES_DIR, slugs
+from scripts.errors import BuildError
+from scripts.paths import CACHE, DOCS, PACKAGE, PYODIDE_DIR, ROOT
+from scripts.pyodide_runtime import check_python_matches, pyodide_lock_path
+from scripts.site_tree import load_site_tree
 from scripts.trim_stdlib import STDLIB, TRACE, trim_stdlib
 
-PACKAGE = ROOT / "decision_tree"
-TREES = PACKAGE / "trees"
-DOCS = ROOT / "docs"
+# Where the site serves the folder; the decide page tells the worker where, and the names of
+# the snapshot and its manifest (decide.html, from config.extra). Not "pyodide-…": nginx
+# caches that prefix for a year, and this folder changes with every edit of the tree.
+SITE_DIR = "assets/browser-package/"
+# Built folders, one per fingerprint of their inputs (source_fingerprint), between builds.
+BUILT = CACHE / "browser-package"
 WHEEL_GLOB = "decision_tree-*-cp3*-none-any.whl"
 SNAPSHOT_MANIFEST = "snapshot.json"
 SNAPSHOT = "snapshot.bin"
@@ -63,16 +64,17 @@ def make_snapshot(wheel: Path, out_dir: Path) -> Path:
     # The worker checks what it downloaded against this before restoring: a truncated or
     # wrong file (a proxy's error page served with 200) would otherwise never fail.
     data = target.read_bytes()
-    manifest = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    manifest = {"file": SNAPSHOT, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
     (out_dir / SNAPSHOT_MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     return target
 
 
-def compile_trees(dest: Path, trees_dir: Path = TREES, docs_dir: Path = DOCS) -> list[Path]:
-    """Validate every tree (stopping the build on any problem) and write it as JSON."""
+def compile_trees(dest: Path, trees_dir: Path = TREES_DIR, docs_dir: Path = DOCS) -> list[Path]:
+    """Validate every tree (stopping the build on any problem) and write it as JSON, as the
+    site shows it (scripts/site_tree.py), so the browser's engine renders the same bytes."""
     written = []
-    for source in sorted(trees_dir.glob("*.yaml")):
-        tree = render_tree_html(load_tree(source, docs_dir=docs_dir))
+    for slug in slugs(trees_dir):
+        tree = load_site_tree(docs_dir, slug, trees_dir=trees_dir)
         target = dest / f"{tree.slug}.json"
         target.write_text(
             json.dumps(to_data(tree), ensure_ascii=False, sort_keys=True), encoding="utf-8"
@@ -82,13 +84,13 @@ def compile_trees(dest: Path, trees_dir: Path = TREES, docs_dir: Path = DOCS) ->
 
 
 def source_fingerprint(docs_dir: Path = DOCS) -> str:
-    """A hash of everything the wheel is made from, to skip rebuilding an unchanged engine."""
+    """A hash of everything the folder is made from, to skip rebuilding an unchanged one."""
     digest = hashlib.sha256()
     inputs = [
         ROOT / "pyproject.toml",
         pyodide_lock_path(),
         *sorted(PACKAGE.rglob("*.py")),
-        *sorted(TREES.glob("*.yaml")),
+        *sorted(TREES_DIR.glob("*.yaml")),
         Path(__file__),
         ROOT / "scripts" / "render_markdown.py",
         # The tree's Markdown is rendered with the site's settings and glossary.
@@ -115,8 +117,9 @@ def _run(command: list[str], what: str) -> None:
         raise BuildError(f"{what} failed ({' '.join(command)}):\n{result.stdout}{result.stderr}")
 
 
-def build_engine(out_dir: Path, docs_dir: Path = DOCS) -> Path:
-    """Fill `out_dir` with the compiled wheel and the site's pyodide-lock.json; return the wheel."""
+def build_browser_package(out_dir: Path, docs_dir: Path = DOCS) -> Path:
+    """Fill `out_dir` with the compiled wheel, the site's pyodide-lock.json, the trimmed
+    standard library and the memory snapshot; return the wheel."""
     check_python_matches()
     from pyodide_lock import PyodideLockSpec
     from pyodide_lock.utils import add_wheels_to_spec
@@ -173,10 +176,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("out_dir", type=Path, help="folder for the wheel and pyodide-lock.json")
+    parser.add_argument("out_dir", type=Path, help="folder to build the browser package in")
     args = parser.parse_args(argv)
     try:
-        print(build_engine(args.out_dir))
+        print(build_browser_package(args.out_dir))
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

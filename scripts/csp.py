@@ -10,24 +10,55 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
-import re
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 CSP_CONF = Path(__file__).parent / "nginx" / "csp.conf"
-INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:(?!\bsrc=)[^>])*)>(?P<body>.*?)</script>", re.S)
 DATA_TYPES = ("application/json", "application/ld+json")
+
+
+class _InlineScripts(HTMLParser):
+    """The text of each executable inline <script> of a page, exactly as written (the parser
+    passes a script's content through unchanged): no `src`, not a JSON data block."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[str] = []
+        self._body: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "script":
+            return
+        found = dict(attrs)
+        executable = "src" not in found and found.get("type") not in DATA_TYPES
+        self._body = [] if executable else None
+
+    def handle_data(self, data: str) -> None:
+        if self._body is not None:
+            self._body.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._body is not None:
+            self.scripts.append("".join(self._body))
+            self._body = None
+
+
+def inline_scripts(html: str) -> list[str]:
+    parser = _InlineScripts()
+    parser.feed(html)
+    parser.close()
+    return parser.scripts
 
 
 def inline_script_hashes(site_dir: Path) -> list[str]:
     """Hashes of every executable inline script in the built pages (JSON blocks excluded)."""
     hashes = set()
     for page in site_dir.rglob("*.html"):
-        for match in INLINE_SCRIPT.finditer(page.read_text(encoding="utf-8")):
-            if any(kind in match["attrs"] for kind in DATA_TYPES) or not match["body"].strip():
-                continue
-            digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
-            hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+        for body in inline_scripts(page.read_text(encoding="utf-8")):
+            if body.strip():
+                digest = hashlib.sha256(body.encode("utf-8")).digest()
+                hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
     return sorted(hashes)
 
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Make sure system programs the tests need are there: `COMMAND=DEBIAN_PACKAGE ...`, where
+# Make sure system programs the build or the tests need are there: `COMMAND=DEBIAN_PACKAGE ...`, where
 # COMMAND may also be a file's absolute path (an nginx module has no command). Installs a
 # missing one with apt-get where that can run (root on Debian), else says in one line what
 # to install.

@@ -20,7 +20,8 @@ from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrExtension
 from markdown.treeprocessors import Treeprocessor
 
-ROOT = Path(__file__).resolve().parent.parent
+from scripts.paths import ROOT
+
 GLOSSARY_FILE = ROOT / "includes" / "glossary.yaml"
 GLOSSARY_PAGE = "glossary.md"
 GLOSSARY_MARKER = "<!-- glossary -->"

@@ -18,7 +18,7 @@ if (!wheel || !outFile) {
 const pyodide = await loadPyodide({ _makeSnapshot: true, ...(stdLib ? { stdLibURL: stdLib } : {}) });
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
 // Import everything a request touches, and load the tree, so the first answer is instant.
-pyodide.runPython("import decision_tree.bridge as bridge; bridge.packaged_tree('off-the-record')");
+pyodide.runPython("import decision_tree.bridge as bridge; bridge.packaged_tree()");
 const snapshot = pyodide.makeMemorySnapshot();
 writeFileSync(outFile, snapshot);
 console.log(`${outFile}: ${(snapshot.length / 1e6).toFixed(1)} MB`);

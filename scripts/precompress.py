@@ -23,9 +23,9 @@ from pathlib import Path
 
 import brotli
 
-from scripts.pyodide_runtime import ROOT
+from scripts.paths import CACHE as CACHE_ROOT
 
-CACHE = ROOT / ".cache" / "precompressed"
+CACHE = CACHE_ROOT / "precompressed"
 # Text, and binaries that compress well (WebAssembly, the memory snapshot, the trimmed
 # standard library's stored zip); a copy is kept only where it is smaller, so Pyodide's own
 # deflated zip and images stay as they are.

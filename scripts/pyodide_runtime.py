@@ -1,5 +1,8 @@
-"""The self-hosted Pyodide runtime: which release is pinned, and copying the files the
-browser needs from `node_modules/pyodide` into the site (no CDN)."""
+"""The self-hosted Pyodide runtime: which release is pinned, that this Python can build for
+it, and copying the files the browser needs from `node_modules/pyodide` into the site (no CDN).
+
+    python -m scripts.pyodide_runtime DEST
+"""
 
 from __future__ import annotations
 
@@ -9,14 +12,11 @@ import shutil
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+from scripts.errors import BuildError
+from scripts.paths import PYODIDE_DIR
+
 # What a page needs at run time; the lock file is replaced by the site's own (ours added).
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
-
-
-class BuildError(Exception):
-    """A build step cannot go on; the message says what to do."""
 
 
 def pyodide_lock_path(pyodide_dir: Path = PYODIDE_DIR) -> Path:

@@ -12,7 +12,7 @@ from typing import Any
 import markdown
 
 from decision_tree.model import Tree
-from scripts.pyodide_runtime import ROOT
+from scripts.paths import ROOT
 
 MKDOCS_YML = ROOT / "mkdocs.yml"
 
@@ -30,7 +30,7 @@ def site_markdown_settings() -> tuple[list[Any], dict[str, Any]]:
     # A copy: the option object keeps what it parsed, and MkDocs' own belongs to its build.
     option = copy.deepcopy(MkDocsConfig.markdown_extensions)
     assert isinstance(option, config_options.MarkdownExtensions)
-    names = option.validate(data.get("markdown_extensions", []))
+    names = option.run_validation(data.get("markdown_extensions", []))
     return list(names), dict(option.configdata)
 
 
@@ -38,7 +38,8 @@ def to_html(text: str) -> str:
     if not text:
         return ""
     extensions, configs = site_markdown_settings()
-    return markdown.markdown(text, extensions=extensions, extension_configs=configs)
+    html: str = markdown.markdown(text, extensions=extensions, extension_configs=configs)
+    return html
 
 
 def render_tree_html(tree: Tree) -> Tree:

@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from scripts.pyodide_runtime import ROOT, BuildError
+from scripts.errors import BuildError
+from scripts.paths import ROOT
 
 NGINX_DIR = Path(__file__).parent / "nginx"
 # Debian's libnginx-mod-http-brotli-static; a system nginx loads it from modules-enabled.

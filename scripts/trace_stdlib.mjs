@@ -25,8 +25,7 @@ try {
 const files = pyodide.runPython(`
 import json, sys
 import decision_tree.bridge as bridge
-slug = "off-the-record"
-tree = bridge.packaged_tree(slug)
+tree = bridge.packaged_tree()
 first = tree.questions[tree.start].options[0].id
 for request in [
     {"op": "open", "link": "", "site": "../"},
@@ -38,7 +37,7 @@ for request in [
     {"op": "record", "link": first, "page": "https://example.org/decide/", "date": "2026-01-01"},
     {"op": "nonsense"},
 ]:
-    bridge.handle(json.dumps({"tree": slug, **request}))
+    bridge.handle(json.dumps({"tree": tree.slug, **request}))
 bridge.handle("not json")
 prefix = "/lib/python313.zip/"
 json.dumps(sorted(

@@ -1,6 +1,7 @@
-"""The tree as a diagram: `decision_tree.graph.to_dot` drawn by Graphviz's `dot` into an SVG
-that is inlined into "the tree at a glance" at build time, and written beside it as a file
-to open full size (no client-side drawing, no CDN).
+"""The tree as a diagram: the tree's graph (`decision_tree.graph.tree_graph`) written as DOT
+for the page and drawn by Graphviz's `dot` into an SVG that is inlined into "the tree at a
+glance" at build time, and written beside it as a file to open full size (no client-side
+drawing, no CDN).
 
     python -m scripts.tree_diagram [--slug SLUG] [--dot | --file] [-o FILE]
 """
@@ -13,11 +14,10 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from collections import defaultdict
 from html import escape
 from pathlib import Path
 
-from decision_tree.graph import to_dot
+from decision_tree.graph import Attrs, Lines, Node, style, tree_graph, write_dot
 from decision_tree.model import Tree
 
 INSTALL_HINT = "install Graphviz (Debian: apt-get install graphviz; or run `make system-packages`)"
@@ -29,20 +29,13 @@ EDGE_FONT = 13
 # Wrap widths in characters; a label is wrapped onto several lines, never shortened.
 NODE_WIDTH = 24
 EDGE_WIDTH = 24
-LAYOUT = (
-    "  nodesep=0.25;\n  ranksep=0.35;\n  bgcolor=transparent;\n"
-    f'  node [fontsize={NODE_FONT}, margin="0.12,0.06"];\n  edge [fontsize={EDGE_FONT}];'
-)
+# No background: the page's own colour (light or dark) shows through.
+LAYOUT: Attrs = {"rankdir": "TB", "nodesep": 0.25, "ranksep": 0.35, "bgcolor": "transparent"}
+NODE_DEFAULTS: Attrs = {"fontname": "sans-serif", "fontsize": NODE_FONT, "margin": "0.12,0.06"}
+EDGE_DEFAULTS: Attrs = {"fontname": "sans-serif", "fontsize": EDGE_FONT}
 # Where the full-size diagram is written, beside the page that shows it (tree/index.html).
 STANDALONE = "tree/diagram.svg"
 
-_STRING = r'"((?:[^"\\]|\\.)*)"'
-_EDGE = re.compile(rf"^  {_STRING} -> {_STRING} \[label={_STRING}\];\n?", re.M)
-_NODE_LABEL = re.compile(rf"(\[shape=box[^\n]*?label=){_STRING}", re.S)
-_FIRST_NODE = re.compile(r'^  "', re.M)
-_NODE = re.compile(rf"^  {_STRING} \[(?=shape=)", re.M)
-_ANSWER_URL = re.compile(r'URL="answers/')
-_QUESTION_URL = re.compile(r'URL="#')
 _SIZE = re.compile(r'<svg width="[\d.]+pt"\s+height="[\d.]+pt"')
 _TRANSLATE = re.compile(r'class="graph" transform="[^"]*translate\(([\d.]+) ')
 # A node's label is centred on it: its first line's x is the node's centre.
@@ -54,72 +47,68 @@ class DiagramError(Exception):
     """Graphviz is missing or failed; the message is one line that says what to do."""
 
 
-def _unescape(text: str) -> str:
-    return text.replace('\\"', '"').replace("\\\\", "\\")
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"')
-
-
-def _wrapped(text: str, width: int, end: str = "\\n", indent: str = "") -> str:
-    """DOT label text wrapped to `width` characters, every line ended by `end` (`\\n`
-    centres it, `\\l` sets it flush left) and every line but the first led by `indent`."""
-    lines = [
+def _wrapped(text: str, width: int, indent: str = "") -> tuple[str, ...]:
+    """`text` wrapped to `width` characters, every line but the first of each paragraph led
+    by `indent`."""
+    return tuple(
         line
         for part in text.split("\n")
         for line in textwrap.wrap(part, width, subsequent_indent=indent, break_on_hyphens=False)
         or [""]
-    ]
-    return end.join(_escape(line) for line in lines)
+    )
 
 
-def _edge_label(labels: list[str]) -> str:
+def _edge_label(labels: list[str]) -> Lines:
     """One answer centred; several answers that lead to the same place as a list, flush left,
     each in full, its lines indented under its bullet (by no-break spaces, which SVG keeps)."""
     if len(labels) == 1:
-        return _wrapped(labels[0], EDGE_WIDTH)
-    return "".join(
-        _wrapped("• " + label, EDGE_WIDTH, "\\l", "\u00a0\u00a0") + "\\l" for label in labels
-    )
-
-
-def compact_dot(dot: str, answers_prefix: str = "", questions_prefix: str = "") -> str:
-    """`dot` made to read well at its natural size: labels wrapped, the answers that lead to
-    the same place merged into one edge, links prefixed with `answers_prefix` (answer pages)
-    and `questions_prefix` (the questions' anchors on the tree page)."""
-    edges: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for source, target, label in _EDGE.findall(dot):
-        edges[(source, target)].append(_unescape(label))
-    if not edges:
-        raise DiagramError("tree_diagram: found no edges in the DOT text; did to_dot change?")
-    lines = [
-        f'  "{source}" -> "{target}" [label="{_edge_label(labels)}", '
-        f'tooltip="{_escape(" / ".join(labels))}"];'
-        for (source, target), labels in edges.items()
-    ]
-    body = _EDGE.sub("", dot).rstrip()
-    body = body.removesuffix("}").rstrip()
-    body = _NODE_LABEL.sub(
-        lambda m: (
-            f'{m[1]}"{_wrapped(_unescape(m[2]), NODE_WIDTH)}", '
-            f'tooltip="{_escape(" ".join(_unescape(m[2]).split()))}"'
+        return Lines(_wrapped(labels[0], EDGE_WIDTH))
+    return Lines(
+        tuple(
+            line for label in labels for line in _wrapped("• " + label, EDGE_WIDTH, "\u00a0\u00a0")
         ),
-        body,
+        flush_left=True,
     )
-    # The questions in one group: Graphviz keeps the edges between them straight, so the
-    # walk runs down the middle with answers either side instead of drifting sideways (which
-    # made the drawing some 40% wider).
-    questions = {source for source, _ in edges}
-    body = _NODE.sub(
-        lambda m: f"{m[0]}group=questions, " if _unescape(m[1]) in questions else m[0], body
+
+
+def _node_attrs(node: Node, answers_prefix: str, questions_prefix: str) -> Attrs:
+    attrs: dict[str, str | Lines] = {**style(node)}
+    if node.kind == "question":
+        # The questions in one group: Graphviz keeps the edges between them straight, so the
+        # walk runs down the middle with answers either side instead of drifting sideways
+        # (which made the drawing some 40% wider).
+        attrs["group"] = "questions"
+    prefix = questions_prefix if node.kind == "question" else answers_prefix
+    return attrs | {
+        "label": Lines(_wrapped(node.label, NODE_WIDTH)),
+        "tooltip": " ".join(node.label.split()),
+        "URL": prefix + node.link,
+    }
+
+
+def diagram_dot(tree: Tree, answers_prefix: str = "", questions_prefix: str = "") -> str:
+    """The DOT text of `tree` made to read well at its natural size: labels wrapped, the
+    answers that lead to the same place merged into one edge, links prefixed with
+    `answers_prefix` (answer pages) and `questions_prefix` (the questions' anchors on the
+    tree page)."""
+    graph = tree_graph(tree)
+    merged: dict[tuple[str, str], list[str]] = {}
+    for edge in graph.edges:
+        merged.setdefault((edge.source, edge.target), []).append(edge.label)
+    return (
+        write_dot(
+            graph.name,
+            nodes=[(n.id, _node_attrs(n, answers_prefix, questions_prefix)) for n in graph.nodes],
+            edges=[
+                (source, target, {"label": _edge_label(labels), "tooltip": " / ".join(labels)})
+                for (source, target), labels in merged.items()
+            ],
+            graph=LAYOUT,
+            node=NODE_DEFAULTS,
+            edge=EDGE_DEFAULTS,
+        )
+        + "\n"
     )
-    body = _ANSWER_URL.sub(f'URL="{answers_prefix}answers/', body)
-    body = _QUESTION_URL.sub(f'URL="{questions_prefix}#', body)
-    # After to_dot's defaults, so that these sizes win.
-    first = _FIRST_NODE.search(body)
-    at = first.start() if first else len(body)
-    return "\n".join([body[:at].rstrip(), LAYOUT, body[at:], *lines, "}"]) + "\n"
 
 
 def check_graphviz() -> str:
@@ -156,8 +145,6 @@ def inline_svg(svg: str, label: str) -> str:
     # Comments, and <title>s that would show node ids as tooltips and accessible names.
     svg = re.sub(r"<!--.*?-->|<title>.*?</title>", "", svg, flags=re.S)
     svg = _in_pixels(svg, f' class="tree-diagram__svg" role="group" aria-label="{escape(label)}"')
-    # The background rectangle: transparent, so the page's own colour (light or dark) shows.
-    svg = re.sub(r'<polygon fill="white" stroke="transparent"', '<polygon fill="none"', svg)
     return "\n".join(line for line in svg.splitlines() if line.strip())
 
 
@@ -200,7 +187,7 @@ def start_marker(svg: str, node_id: str) -> str:
 def tree_svg(tree: Tree, answers_prefix: str = "../") -> str:
     """The inline SVG of `tree`, with answer links relative to a page at `answers_prefix`,
     and the marker of its first question (`start_marker`), on one canvas."""
-    svg = render_svg(compact_dot(to_dot(tree), answers_prefix))
+    svg = render_svg(diagram_dot(tree, answers_prefix))
     return (
         f'<div class="tree-diagram__canvas">\n{start_marker(svg, tree.start)}\n'
         f"{inline_svg(svg, _label(tree))}\n</div>"
@@ -210,7 +197,7 @@ def tree_svg(tree: Tree, answers_prefix: str = "../") -> str:
 def tree_svg_file(tree: Tree) -> str:
     """The full-size diagram of `tree`, its links relative to `STANDALONE` (tree/diagram.svg):
     questions to their anchors on the tree page beside it, answers to their pages."""
-    dot = compact_dot(to_dot(tree), answers_prefix="../", questions_prefix="./")
+    dot = diagram_dot(tree, answers_prefix="../", questions_prefix="./")
     return standalone_svg(render_svg(dot), _label(tree))
 
 
@@ -220,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.tree_diagram", description=__doc__)
     parser.add_argument("--slug", default=SITE_TREE, help="the tree (default: %(default)s)")
     form = parser.add_mutually_exclusive_group()
-    form.add_argument("--dot", action="store_true", help="print the compacted DOT, not SVG")
+    form.add_argument("--dot", action="store_true", help="print the DOT text, not SVG")
     form.add_argument(
         "--file", action="store_true", help=f"print the full-size SVG file ({STANDALONE})"
     )
@@ -229,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     tree = load_site_tree(Path(__file__).resolve().parent.parent / "docs", args.slug)
     try:
         if args.dot:
-            text = compact_dot(to_dot(tree), "../")
+            text = diagram_dot(tree, "../").rstrip("\n")
         else:
             text = tree_svg_file(tree).rstrip("\n") if args.file else tree_svg(tree)
     except DiagramError as error:

@@ -3,13 +3,21 @@ answers, and "the tree at a glance" (every question and outcome, readable withou
 
 from __future__ import annotations
 
+import json
+
 from decision_tree.engine import Step, paths
 from decision_tree.model import Outcome, Question, Tree
 from decision_tree.permalink import FRAGMENT, encode
 from decision_tree.render import answer_summary, ground_rules, short_and_first, verdict_badge
+from scripts.site_tree import answer_page
 from scripts.tree_diagram import STANDALONE, tree_svg
 
 DECIDE_PAGE = "decide.md"
+
+
+def _yaml_string(text: str) -> str:
+    """`text` as a front-matter value, exactly: a JSON string is a YAML double-quoted one."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _guidance_link(page: str, depth: int) -> str:
@@ -61,7 +69,8 @@ def outcome_page(tree: Tree, outcome: Outcome, routes: list[Step]) -> str:
     to do next."""
     # The engine's renderer draws the verdict, the short answer and the checklist, as in the
     # walkthrough (a raw HTML checklist: each checkbox's label holds its text).
-    head = verdict_badge(outcome.verdict.value, outcome.verdict.label) + short_and_first(
+    verdict = outcome.verdict
+    head = verdict_badge(verdict.id, verdict.label, verdict.severe) + short_and_first(
         outcome.short, outcome.first
     )
     rules = ground_rules(list(outcome.ground_rules))
@@ -74,8 +83,8 @@ def outcome_page(tree: Tree, outcome: Outcome, routes: list[Step]) -> str:
         "Print this answer</button>"
     )
     return f"""---
-title: "{outcome.title.replace('"', "'")}"
-description: "{outcome.short.replace('"', "'")}"
+title: {_yaml_string(outcome.title)}
+description: {_yaml_string(outcome.short)}
 template: answer.html
 ---
 
@@ -131,7 +140,7 @@ def _question_section(tree: Tree, question: Question) -> str:
         target = tree.node(option.next)
         kind = "question" if isinstance(target, Question) else "answer"
         title = target.prompt if isinstance(target, Question) else getattr(target, "title", "")
-        href = f"#{option.next}" if kind == "question" else f"answers/{option.next}.md"
+        href = f"#{option.next}" if kind == "question" else answer_page(option.next)
         note = f" — {option.note}" if option.note else ""
         lines.append(f"- **{option.label}** → {kind}: [{title}]({href}){note}")
     return "\n".join(lines)
@@ -140,7 +149,7 @@ def _question_section(tree: Tree, question: Question) -> str:
 def _diagram(tree: Tree) -> str:
     """The tree drawn by Graphviz at build time, inline at a size that reads at 100% (in a
     box that scrolls, by keyboard too), and a link to the same drawing as a file of its own
-    (written by scripts/hooks/graphviz.py), which the browser zooms and pans; links resolve
+    (written by scripts/hooks/tree_diagram.py), which the browser zooms and pans; links resolve
     from tree/."""
     # Named by its figcaption. The attributes in the order md_in_html writes them (by name),
     # so the page reads as generated; a valueless one it would drop.
@@ -166,7 +175,9 @@ def tree_overview(tree: Tree) -> str:
     # The engine's renderer draws each answer as the walkthrough labels it; raw HTML, so
     # links are the built pages' addresses, from tree/.
     items = "".join(
-        answer_summary(o.title, f"../answers/{o.id}/", o.verdict.value, o.verdict.label, o.short)
+        answer_summary(
+            o.title, "../" + o.page_url, o.verdict.id, o.verdict.label, o.short, o.verdict.severe
+        )
         for o in tree.outcomes.values()
     )
     outcomes = f'<ul class="dt-answers">{items}</ul>'

@@ -19,7 +19,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-from scripts.pyodide_runtime import PYODIDE_DIR, ROOT, BuildError
+from scripts.errors import BuildError
+from scripts.paths import PYODIDE_DIR, ROOT
 
 TRACE = ROOT / "scripts" / "trace_stdlib.mjs"
 STDLIB = "python_stdlib.zip"

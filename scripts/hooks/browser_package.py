@@ -1,4 +1,5 @@
-"""MkDocs hook: put the engine (compiled wheel + site pyodide-lock.json) into the site.
+"""MkDocs hook: put the browser package (scripts/browser_package.py: the compiled wheel, the
+site's pyodide-lock.json, the trimmed standard library, the memory snapshot) into the site.
 
 The build is cached by a fingerprint of its inputs, so `make serve` rebuilds only when
 the package, a tree or the pinned runtime changes.
@@ -9,32 +10,40 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
-from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from decision_tree.errors import TreeInvalid
-from scripts.build_engine import ROOT, build_engine, source_fingerprint
-from scripts.pyodide_runtime import BuildError
+from scripts.browser_package import (
+    BUILT,
+    SITE_DIR,
+    SNAPSHOT,
+    SNAPSHOT_MANIFEST,
+    build_browser_package,
+    source_fingerprint,
+)
+from scripts.errors import BuildError
 
-ENGINE_DIR = "assets/engine/"
-CACHE = ROOT / ".cache" / "engine"
-log = logging.getLogger("mkdocs.hooks.engine_wheel")
+log = logging.getLogger("mkdocs.hooks.browser_package")
 
 
-def on_config(config: Any) -> Any:
-    config.extra["engine_dir"] = ENGINE_DIR
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # For decide.html, which hands the addresses to the worker (decision-worker.js).
+    config.extra["browser_package"] = SITE_DIR
+    config.extra["snapshot"] = SITE_DIR + SNAPSHOT
+    config.extra["snapshot_manifest"] = SITE_DIR + SNAPSHOT_MANIFEST
     return config
 
 
-def on_post_build(config: Any) -> None:
+def on_post_build(config: MkDocsConfig) -> None:
     docs_dir = Path(config.docs_dir)
-    cached = CACHE / source_fingerprint(docs_dir)
+    cached = BUILT / source_fingerprint(docs_dir)
     try:
         if not (cached / "pyodide-lock.json").is_file():
-            log.info("Building the engine wheel for Pyodide…")
-            shutil.rmtree(CACHE, ignore_errors=True)
-            build_engine(cached, docs_dir=docs_dir)
+            log.info("Building the browser package for Pyodide…")
+            shutil.rmtree(BUILT, ignore_errors=True)
+            build_browser_package(cached, docs_dir=docs_dir)
     except (BuildError, TreeInvalid) as error:
         raise PluginError(str(error)) from error
-    shutil.copytree(cached, Path(config.site_dir) / ENGINE_DIR, dirs_exist_ok=True)
+    shutil.copytree(cached, Path(config.site_dir) / SITE_DIR, dirs_exist_ok=True)

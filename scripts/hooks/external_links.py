@@ -5,10 +5,13 @@ rewrites every relative link into an absolute one in the browser."""
 from __future__ import annotations
 
 import re
-from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 EXTERNAL = re.compile(r'<a (?![^>]*\bdata-external\b)([^>]*?\bhref="https?://)')
 
 
-def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return EXTERNAL.sub(r"<a data-external \1", html)

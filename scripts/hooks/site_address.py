@@ -1,21 +1,26 @@
 """MkDocs hook: leave out canonical links unless the site's real address is known.
 
 `site_url` always has a value, for instant navigation's sitemap and the 404 page; a canonical
-link made from the placeholder would send "share" and "copy link" features to it. (The pages
-keep their canonical_url: sitemap.xml is made from it.)
+link made from the placeholder would send "share" and "copy link" features to it. MkDocs
+renders sitemap.xml from the pages' canonical_url before it renders any page, so clearing it
+for the page's own template leaves the sitemap whole.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
 ADDRESS_VARIABLE = "SITE_URL"
-CANONICAL = re.compile(r'[ \t]*<link rel="canonical" href="[^"]*">\n?')
 
 
-def on_post_page(output: str, page: Any, config: Any) -> str:
-    if os.environ.get(ADDRESS_VARIABLE):
-        return output
-    return CANONICAL.sub("", output, count=1)
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    if not os.environ.get(ADDRESS_VARIABLE):
+        page.canonical_url = None
+    return context

@@ -1,44 +1,37 @@
 """MkDocs hook: date the pages generated from the tree ("Last update") by the last commit of
-the tree file, rather than by the build, the git-revision-date-localized plugin's choice for
-pages that have no file of their own."""
+the tree file (scripts/tree_dates.py), rather than by the build, the git-revision-date-localized
+plugin's choice for pages that have no file of their own."""
 
 from __future__ import annotations
 
-import subprocess
-from pathlib import Path
-from typing import Any
-
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from scripts.site_tree import tree_path
+from scripts.tree_dates import is_tree_page, last_commit_time
 
 PLUGIN = "git-revision-date-localized"
+# Not a documented interface of the plugin: its table of generated pages' timestamps, filled
+# on a page's first use (after on_files) and emptied in on_pre_build (before it).
+TIMESTAMPS = "generated_timestamps"
 
 
-def last_commit_time(path: Path) -> int | None:
-    """Unix time of the last commit that changed `path`; None without git or such a commit."""
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%ct", "--", path.name],
-            cwd=path.parent,
-            capture_output=True,
-            text=True,
-            check=False,
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    plugin = config.plugins.get(PLUGIN)
+    timestamps = getattr(plugin, TIMESTAMPS, None)
+    if not isinstance(timestamps, dict):
+        # Fail here: the build-date fallback would otherwise date the pages silently.
+        raise PluginError(
+            f"scripts/hooks/tree_dates.py: the {PLUGIN} plugin "
+            + ("is not configured" if plugin is None else f"has no dict `{TIMESTAMPS}`")
+            + "; the tree's pages cannot take the tree file's date. Update the hook for "
+            "this version of the plugin, or remove it (and its test) with the plugin."
         )
-    except OSError:
-        return None
-    stamp = result.stdout.strip()
-    return int(stamp) if result.returncode == 0 and stamp.isdigit() else None
-
-
-def on_files(files: Files, config: Any) -> Files:
-    # The plugin keeps one timestamp per generated page, set on first use (after on_files);
-    # setting it here first makes it the tree's date.
-    timestamps = getattr(config.plugins.get(PLUGIN), "generated_timestamps", None)
     stamp = last_commit_time(tree_path())
-    if timestamps is None or stamp is None:
+    if stamp is None:  # no git, or the tree not committed yet: the plugin's build date
         return files
     for file in files.documentation_pages():
-        if file.generated_by and (file.src_uri == "tree.md" or file.src_uri.startswith("answers/")):
+        if file.generated_by and is_tree_page(file.src_uri):
             timestamps[file.src_uri] = stamp
     return files

@@ -1,6 +1,6 @@
 """MkDocs hook: stop at once, with one clear line, if Graphviz's `dot` (which draws the tree
 diagram) is missing; and write the full-size diagram (tree/diagram.svg) that the tree page
-links to."""
+links to (scripts/tree_diagram.py; the inline diagram comes with the tree_pages hook)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
-        tree = load_site_tree(Path(config.docs_dir))
+        tree = load_site_tree(Path(config.docs_dir), use_directory_urls=config.use_directory_urls)
     except TreeInvalid:
         return files  # scripts/hooks/tree_pages.py reports what is wrong with the tree
     try:

@@ -119,7 +119,7 @@ class Held:
 
 
 # What navigator.connection reports on a fast connection: the engine starts from the build's
-# memory snapshot only then (engine.js, startMode). Headless Chromium reports 1.45 Mbit/s.
+# memory snapshot only then (decision-client.js, startMode). Headless Chromium reports 1.45 Mbit/s.
 FAST_CONNECTION = "{effectiveType: '4g', downlink: 10, saveData: false}"
 
 
@@ -145,7 +145,7 @@ def decision_workers(page: Page) -> list[str]:
 
 
 def engine_starts(page: Page) -> int:
-    """How many workers the engine has started in this document (engine.js marks each)."""
+    """How many workers the engine has started in this document (decision-client.js marks each)."""
     return page.evaluate("performance.getEntriesByName('decision-engine-start').length")
 
 

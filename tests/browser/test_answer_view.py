@@ -97,6 +97,10 @@ def test_change_reopens_the_question_and_keeps_the_later_answers(
     question = page.locator(f".dt-step[data-question='{changed}']")
     expect(question).to_be_visible()
     expect(question.locator(".dt-step__prompt")).to_be_focused()
+    # The reopened question starts on screen, below the header, not above or under it.
+    top = question.evaluate("q => q.getBoundingClientRect().top")
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert header <= top < page.viewport_size["height"] / 2  # type: ignore[index]
     question.locator(f"[data-option='{option}']").click()
     expected = resumed(real_tree, LINK, changed, option)
     page.wait_for_function("link => location.hash === '#/' + link", arg=expected)

@@ -13,6 +13,7 @@ from playwright.sync_api import Error, Page, Route, expect
 
 from decision_tree.engine import Step, answer, start
 from decision_tree.model import Outcome
+from scripts.browser_package import SITE_DIR, SNAPSHOT
 from scripts.site_tree import load_site_tree
 from tests.browser.conftest import (
     DECISION_WORKER,
@@ -34,7 +35,7 @@ from tests.browser.conftest import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-ENGINE_FILES = ["**/assets/pyodide-*/**", "**/assets/engine/**"]
+ENGINE_FILES = ["**/assets/pyodide-*/**", f"**/{SITE_DIR}**"]
 PLAIN_NOTICE = "The decision record could not be made in this browser"
 
 # Records what the page asks the engine (and can hold its prefetches back): the worker's
@@ -123,7 +124,7 @@ ENGINE_FAILURES = {
     "worker script blocked": lambda page: block(page, f"**/{DECISION_WORKER}"),
     "runtime .wasm blocked": lambda page: block(page, "**/pyodide.asm.wasm"),
     "runtime loader blocked": lambda page: block(page, "**/pyodide.mjs"),
-    "engine files blocked": lambda page: block(page, "**/assets/engine/**"),
+    "browser package blocked": lambda page: block(page, f"**/{SITE_DIR}**"),
 }
 
 
@@ -259,13 +260,13 @@ def test_with_save_data_the_engine_starts_only_when_needed(
     assert engine_state(page) == "idle"
     assert decision_workers(page) == []
     urls = requests_seen.urls
-    assert [u for u in urls if "/assets/pyodide-" in u or "/assets/engine/" in u] == []
+    assert [u for u in urls if "/assets/pyodide-" in u or f"/{SITE_DIR}" in u] == []
     with page.expect_download() as download_info:
         page.locator("[data-action=download]").click()
     assert download_info.value.suggested_filename.startswith(f"decision-record-{row['outcome']}-")
     assert engine_starts(page) == 1
     # Saving data, the engine starts cold: the memory snapshot is the bytes it saves.
-    assert [u for u in requests_seen.urls if u.endswith("/snapshot.bin")] == []
+    assert [u for u in requests_seen.urls if u.endswith(f"/{SNAPSHOT}")] == []
 
 
 CONNECTIONS = {
@@ -288,7 +289,7 @@ def test_the_engine_starts_from_the_snapshot_only_on_a_fast_connection(
     page.goto(site_url + "decide/")
     wait_for_engine(page)
     assert [m for m in messages if m.startswith(f"decision engine ready ({expected})")]
-    fetched = [u for u in requests_seen.urls if u.endswith("/snapshot.bin")]
+    fetched = [u for u in requests_seen.urls if u.endswith(f"/{SNAPSHOT}")]
     assert len(fetched) == (1 if expected == "snapshot" else 0)
     walk(page, golden_rows()[0]["answers"])
     with page.expect_download() as download_info:
@@ -304,18 +305,18 @@ def test_a_bad_snapshot_means_a_cold_start_not_a_hang(
     messages: list[str] = []
     page.on("console", lambda message: messages.append(message.text))
     if corruption == "not there":
-        page.route("**/snapshot.bin", lambda route: route.abort())
+        page.route(f"**/{SNAPSHOT}", lambda route: route.abort())
     else:
-        snapshot = (built_site / "assets" / "engine" / "snapshot.bin").read_bytes()
+        snapshot = (built_site / SITE_DIR / SNAPSHOT).read_bytes()
         if corruption == "wrong size":
             bad = snapshot[: len(snapshot) // 2]
         else:  # the right size, one byte in the middle changed: only the checksum tells
             middle = len(snapshot) // 2
             bad = snapshot[:middle] + bytes([snapshot[middle] ^ 0xFF]) + snapshot[middle + 1 :]
-        served = tmp_path / "snapshot.bin"
+        served = tmp_path / SNAPSHOT
         served.write_bytes(bad)
         page.route(
-            "**/snapshot.bin",
+            f"**/{SNAPSHOT}",
             lambda route: route.fulfill(
                 status=200, path=served, content_type="application/octet-stream"
             ),
@@ -389,7 +390,7 @@ def test_a_worker_that_dies_mid_walk_leaves_the_walk_working_and_is_replaced(
             content_type="text/javascript",
         )
 
-    page.route("**/assets/javascripts/engine.js", short_timeout)
+    page.route("**/assets/javascripts/decision-client.js", short_timeout)
     row = long_walk()
     options = options_of(row["answers"])
     page.goto(site_url + "decide/")

@@ -14,19 +14,21 @@ import pytest
 from hypothesis import strategies as st
 
 from decision_tree import engine
-from decision_tree.loader import load_tree
 from decision_tree.model import Link, Option, Outcome, Question, Tree, Verdict
 from decision_tree.permalink import encode_pairs as encode
+from decision_tree.shipped import DEFAULT_SLUG, TREES_DIR, load_by_slug
 
 ROOT = Path(__file__).resolve().parents[2]
-REAL_TREE = "decision_tree/trees/off-the-record.yaml"
-SAMPLE_TREE = "tests/fixtures/trees/sample.yaml"
-DOCS = "docs"
+FIXTURE_TREES = ROOT / "tests" / "fixtures" / "trees"
+DOCS = ROOT / "docs"
+REAL_TREE = (DEFAULT_SLUG, TREES_DIR)
+SAMPLE_TREE = ("sample", FIXTURE_TREES)
 
 
 @cache
-def _load(relative: str) -> Tree:
-    return load_tree(ROOT / relative, docs_dir=ROOT / DOCS)
+def _load(which: tuple[str, Path]) -> Tree:
+    slug, trees_dir = which
+    return load_by_slug(slug, docs_dir=DOCS, trees_dir=trees_dir)
 
 
 @pytest.fixture
@@ -164,27 +166,41 @@ def valid_trees(
         targets = draw(st.permutations(forced + extra))
         option_ids = draw(st.lists(ids, min_size=count, max_size=count, unique=True))
         options = tuple(
-            Option(option_id, draw(texts), target, draw(optional_texts))
+            Option(id=option_id, label=draw(texts), next=target, note=draw(optional_texts))
             for option_id, target in zip(option_ids, targets, strict=True)
         )
-        questions[question_id] = Question(question_id, draw(texts), draw(optional_texts), options)
+        questions[question_id] = Question(
+            id=question_id, prompt=draw(texts), options=options, help=draw(optional_texts)
+        )
+    verdicts = {
+        verdict_id: Verdict(id=verdict_id, label=draw(texts), severe=draw(st.booleans()))
+        for verdict_id in draw(st.lists(ids, min_size=1, max_size=3, unique=True))
+    }
     outcomes = {
         outcome_id: Outcome(
             id=outcome_id,
-            verdict=draw(st.sampled_from(Verdict)),
+            verdict=draw(st.sampled_from(list(verdicts.values()))),
             title=draw(texts),
             short=draw(texts),
             first=draw(texts),
             body=draw(texts),
             ground_rules=tuple(draw(st.lists(texts, min_size=1, max_size=3))),
             links=tuple(
-                Link(draw(st.sampled_from(PAGES)), draw(texts))
+                Link(page=draw(st.sampled_from(PAGES)), title=draw(texts))
                 for _ in range(draw(st.integers(1, 2)))
             ),
         )
         for outcome_id in outcome_ids
     }
-    return Tree(draw(ids), draw(texts), draw(texts), question_ids[0], questions, outcomes)
+    return Tree(
+        slug=draw(ids),
+        title=draw(texts),
+        description=draw(texts),
+        start=question_ids[0],
+        verdicts=verdicts,
+        questions=questions,
+        outcomes=outcomes,
+    )
 
 
 @pytest.fixture(scope="session")

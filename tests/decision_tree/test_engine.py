@@ -108,8 +108,13 @@ def test_answering_at_an_outcome_raises_invalid_answer(
             engine.answer(real_tree, step, option_id)
 
 
-def test_invalid_answer_is_a_decision_tree_error() -> None:
-    assert issubclass(InvalidAnswer, DecisionTreeError)
+def test_a_bad_answer_is_caught_as_the_engines_own_error(
+    real_tree: Tree, question_steps: dict[str, engine.Step]
+) -> None:
+    # Callers (the CLI, the bridge) catch DecisionTreeError alone: a bad answer must be one,
+    # with a message that names the question, and never a KeyError or ValueError.
+    with pytest.raises(DecisionTreeError, match=f"question '{real_tree.start}'"):
+        engine.answer(real_tree, question_steps[real_tree.start], "no-such-option")
 
 
 def test_replay_rejects_an_answer_to_a_question_not_asked_here(real_tree: Tree) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from decision_tree.errors import TreeInvalid
 from decision_tree.loader import MAX_FILE_BYTES, MAX_NESTING, load_tree, parse_tree
+from decision_tree.shipped import load_by_slug
 from decision_tree.validate import MAX_OPTIONS, MAX_PATHS, MAX_QUESTIONS, count_paths
 
 OUTCOME = """  - id: end
@@ -26,7 +27,8 @@ OUTCOME = """  - id: end
 def chain(questions: int, options: int) -> str:
     """`questions` questions in a row, every option of each leading to the next: options **
     questions distinct walks in a file of a few kilobytes."""
-    lines = ["slug: chain", "title: T", "description: D", "start: q0", "questions:"]
+    lines = ["slug: chain", "title: T", "description: D", "start: q0"]
+    lines += ["verdicts: [{id: on-the-record, label: L}]", "questions:"]
     for q in range(questions):
         target = f"q{q + 1}" if q + 1 < questions else "end"
         lines += [f"  - id: q{q}", f"    prompt: Q{q}?", "    options:"]
@@ -49,7 +51,7 @@ def test_a_path_explosion_is_counted_not_listed_and_refused_at_once() -> None:
 
 
 def test_the_real_tree_is_well_inside_every_limit() -> None:
-    tree = load_tree("decision_tree/trees/off-the-record.yaml")
+    tree = load_by_slug()
     assert count_paths(tree) <= MAX_PATHS // 4
     assert len(tree.questions) <= MAX_QUESTIONS // 4
     assert max(len(q.options) for q in tree.questions.values()) <= MAX_OPTIONS

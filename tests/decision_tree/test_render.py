@@ -43,6 +43,7 @@ def test_an_outcome_lists_every_reason_and_links_from_the_page_to_the_site(
 ) -> None:
     step = max(real_paths, key=lambda s: len(s.reasons))
     view = step_view(real_tree, step)
+    view["outcome"]["page_url"] = f"answers/{step.node.id}/"  # as the build supplies it
     parts = step_parts(view, "../")
     assert len(parts) == len(step.reasons) + 2
     out = "".join(parts)

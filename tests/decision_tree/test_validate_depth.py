@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hypothesis.strategies as st
+import pytest
 from hypothesis import given, settings
 
 from decision_tree.engine import paths
+from decision_tree.errors import TreeInvalid
 from decision_tree.loader import parse_tree
 from decision_tree.model import Tree
 from decision_tree.validate import MAX_DEPTH, longest_path
-from scripts.bench import generated_tree_yaml
+from scripts.generated_tree import generated_tree_yaml
 
 
 @settings(max_examples=100, deadline=None)
@@ -21,7 +23,8 @@ def test_longest_path_is_the_longest_walk(data: st.DataObject, tree_strategy) ->
 
 def test_a_very_deep_chain_is_reported_not_a_crash() -> None:
     chain = 3000
-    lines = ["slug: deep", "title: T", "description: D", "start: q0", "questions:"]
+    lines = ["slug: deep", "title: T", "description: D", "start: q0"]
+    lines += ["verdicts: [{id: on-the-record, label: L}]", "questions:"]
     for n in range(chain):
         following = f"q{n + 1}" if n + 1 < chain else "end"
         lines += [
@@ -42,13 +45,10 @@ def test_a_very_deep_chain_is_reported_not_a_crash() -> None:
         "    ground_rules: [R]",
         "    links: [{page: index.md, title: Home}]",
     ]
-    try:
+    with pytest.raises(TreeInvalid) as raised:
         parse_tree("\n".join(lines), "deep.yaml")
-    except Exception as error:
-        assert f"the longest walk asks {chain} questions" in str(error)
-        assert f"{MAX_DEPTH} questions or fewer" in str(error)
-    else:
-        raise AssertionError("a 3,000-question chain must be refused")
+    assert f"the longest walk asks {chain} questions" in str(raised.value)
+    assert f"{MAX_DEPTH} questions or fewer" in str(raised.value)
 
 
 def test_the_benchmarks_generated_tree_is_valid() -> None:

@@ -1,7 +1,7 @@
 // Runs the built decision_tree wheel in real Pyodide under Node: loads the package by name
 // from the site's pyodide-lock.json (as the browser's worker does), then answers each JSON
 // request read from stdin with decision_tree.bridge.handle, printing a JSON array.
-//   node tests/pyodide/run_bridge.mjs site/assets/engine/pyodide-lock.json [snapshot.bin] < requests.json
+//   node tests/pyodide/run_bridge.mjs site/assets/browser-package/pyodide-lock.json [snapshot.bin] < requests.json
 // With a snapshot, the engine is restored from it instead (as the browser does first).
 import { readFileSync } from "node:fs";
 import { existsSync } from "node:fs";

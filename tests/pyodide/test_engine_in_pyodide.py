@@ -11,12 +11,13 @@ from typing import Any
 import pytest
 
 from decision_tree.bridge import respond
-from decision_tree.cli import path_rows
 from decision_tree.engine import paths
+from decision_tree.golden import path_rows
 from decision_tree.model import Tree
 from decision_tree.permalink import encode
+from scripts.browser_package import SITE_DIR, SNAPSHOT
 from scripts.prerender_steps import DECIDE_TO_ROOT, STEPS_DIR
-from scripts.site_tree import load_site_tree
+from scripts.site_tree import SITE_TREE, load_site_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = Path(__file__).with_name("run_bridge.mjs")
@@ -29,7 +30,7 @@ HOSTILE_LINKS = [
 ]
 
 
-def engine_cases(tree_slug: str = "off-the-record") -> list[dict[str, Any]]:
+def engine_cases(tree_slug: str = SITE_TREE) -> list[dict[str, Any]]:
     tree = load_site_tree(ROOT / "docs")
     cases: list[dict[str, Any]] = [{"op": "open", "link": ""}, {"op": "start", "link": ""}]
     for answers, _outcome, _verdict in path_rows(tree):
@@ -67,10 +68,10 @@ def reachable_links(tree: Tree) -> list[str]:
 def pyodide_run(built_site: Path, request: pytest.FixtureRequest) -> dict[str, Any]:
     """The cases run by the wheel loaded by name, and by the build's memory snapshot."""
     cases = engine_cases()
-    engine = built_site / "assets/engine"
-    snapshot = [str(engine / "snapshot.bin")] if request.param == "snapshot" else []
+    package = built_site / SITE_DIR
+    snapshot = [str(package / SNAPSHOT)] if request.param == "snapshot" else []
     result = subprocess.run(
-        ["node", str(RUNNER), str(engine / "pyodide-lock.json"), *snapshot],
+        ["node", str(RUNNER), str(package / "pyodide-lock.json"), *snapshot],
         input=json.dumps(cases),
         capture_output=True,
         text=True,
@@ -118,7 +119,7 @@ def test_every_path_ends_at_its_golden_outcome_in_pyodide(pyodide_run: dict[str,
 def test_every_reachable_step_renders_in_pyodide_exactly_as_the_build_prerendered_it(
     pyodide_run: dict[str, Any], built_site: Path
 ) -> None:
-    steps = json.loads((built_site / STEPS_DIR / "off-the-record.json").read_text("utf-8"))
+    steps = json.loads((built_site / STEPS_DIR / f"{SITE_TREE}.json").read_text("utf-8"))
 
     def prerendered(link: str) -> str:
         node = steps["root"]

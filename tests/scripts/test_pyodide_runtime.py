@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from scripts.errors import BuildError
 from scripts.pyodide_runtime import (
     RUNTIME_FILES,
-    BuildError,
     check_python_matches,
     copy_runtime,
     runtime_dirname,

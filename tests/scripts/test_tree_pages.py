@@ -3,7 +3,10 @@ and summarising once they are many, so the build stays linear in the size of the
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
+
+import yaml
 
 from scripts.site_tree import load_site_tree
 from scripts.tree_pages import LISTED_WALKS, outcome_page, routes_by_outcome
@@ -35,7 +38,7 @@ def test_the_tree_at_a_glance_lists_every_answer_as_the_renderer_draws_it() -> N
     page = tree_overview(tree)
     for o in tree.outcomes.values():
         summary = answer_summary(
-            o.title, f"../answers/{o.id}/", o.verdict.value, o.verdict.label, o.short
+            o.title, "../" + o.page_url, o.verdict.id, o.verdict.label, o.short, o.verdict.severe
         )
         assert summary in page
 
@@ -69,3 +72,14 @@ def test_an_answer_page_reads_in_the_order_a_person_acts_on_it() -> None:
         # The explanation sits under "Why", not above the ground rules.
         assert page.count(outcome.body.strip().splitlines()[0]) == 1
         assert "\ntemplate: answer.html\n" in page.split("\n---\n", 1)[0] + "\n"
+
+
+def test_an_answer_pages_front_matter_keeps_its_title_and_summary_exactly() -> None:
+    tree = load_site_tree(ROOT / "docs")
+    outcome = next(iter(tree.outcomes.values()))
+    awkward = dataclasses.replace(
+        outcome, title='Say "no comment": it\'s #1 — really', short="a: b\\c {d} [e]"
+    )
+    page = outcome_page(tree, awkward, routes_by_outcome(tree)[outcome.id])
+    front = yaml.safe_load(page.split("---\n")[1])
+    assert (front["title"], front["description"]) == (awkward.title, awkward.short)

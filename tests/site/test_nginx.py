@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Callable
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import brotli
 import pytest
 
+from scripts.browser_package import SITE_DIR, SNAPSHOT
 from scripts.csp import CSP_CONF, csp_conf
 from scripts.pyodide_runtime import runtime_dirname
 from scripts.serve_nginx import NginxServer
@@ -44,7 +45,7 @@ def test_security_headers_on_every_kind_of_response(nginx_site: NginxServer) -> 
         "",
         "decide/",
         f"assets/{runtime}/pyodide.asm.wasm",
-        "assets/engine/snapshot.bin",
+        SITE_DIR + SNAPSHOT,
         "no-such-page/",
     ]:
         _status, headers, _body = fetch(nginx_site.url + path)
@@ -64,7 +65,7 @@ def test_security_headers_on_every_kind_of_response(nginx_site: NginxServer) -> 
         ("decide/", "text/html", "no-cache"),
         ("assets/{runtime}/pyodide.asm.wasm", "application/wasm", "immutable"),
         ("assets/{runtime}/pyodide.mjs", "text/javascript", "immutable"),
-        ("assets/engine/pyodide-lock.json", "application/json", "no-cache"),
+        (SITE_DIR + "pyodide-lock.json", "application/json", "no-cache"),
         ("assets/javascripts/decide.js", "text/javascript", "no-cache"),
     ],
 )
@@ -92,7 +93,7 @@ def test_large_files_are_sent_from_precompressed_copies(
     suffix = {"br": ".br", "gzip": ".gz"}[encoding]
     for path in [
         f"assets/{runtime_dirname()}/pyodide.asm.wasm",
-        "assets/engine/snapshot.bin",
+        SITE_DIR + SNAPSHOT,
         "assets/walkthrough/off-the-record.json",
         "decide/index.html",
     ]:
@@ -102,10 +103,10 @@ def test_large_files_are_sent_from_precompressed_copies(
         assert decompress(body) == (built_site / path).read_bytes()
 
 
-def test_brotli_makes_the_engine_much_smaller_than_gzip(built_site: Path) -> None:
-    snapshot = built_site / "assets/engine/snapshot.bin"
-    brotli_size = snapshot.with_name("snapshot.bin.br").stat().st_size
-    assert brotli_size < 0.75 * snapshot.with_name("snapshot.bin.gz").stat().st_size
+def test_brotli_makes_the_snapshot_much_smaller_than_gzip(built_site: Path) -> None:
+    snapshot = built_site / SITE_DIR / SNAPSHOT
+    brotli_size = snapshot.with_name(SNAPSHOT + ".br").stat().st_size
+    assert brotli_size < 0.75 * snapshot.with_name(SNAPSHOT + ".gz").stat().st_size
 
 
 def test_missing_page_gets_the_sites_404(nginx_site: NginxServer) -> None:
@@ -114,7 +115,9 @@ def test_missing_page_gets_the_sites_404(nginx_site: NginxServer) -> None:
     assert b"Off the Record" in body
 
 
-def raw_get(server: NginxServer, path: str, host: str | None = None) -> tuple[int, dict[str, str], str]:
+def raw_get(
+    server: NginxServer, path: str, host: str | None = None
+) -> tuple[int, dict[str, str], str]:
     import http.client
     from urllib.parse import urlsplit
 

@@ -46,7 +46,11 @@ def test_every_external_link_points_beyond_the_sites_root(path: Path) -> None:
 
 def test_the_link_check_sees_links_and_would_catch_a_home_page() -> None:
     text = "See [AP](https://www.ap.org/) and <https://example.org/a/b> and [x](https://x.org)"
-    assert external_links(text) == ["https://www.ap.org/", "https://example.org/a/b", "https://x.org"]
+    assert external_links(text) == [
+        "https://www.ap.org/",
+        "https://example.org/a/b",
+        "https://x.org",
+    ]
 
 
 @pytest.mark.parametrize("path", GUIDANCE, ids=lambda p: p.name)

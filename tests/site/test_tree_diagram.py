@@ -14,14 +14,14 @@ from xml.etree import ElementTree
 import pytest
 from mkdocs.exceptions import PluginError
 
-from decision_tree.graph import to_dot
+from decision_tree.graph import Lines, write_dot
 from decision_tree.model import Tree
 from scripts import tree_diagram
 from scripts.site_tree import load_site_tree
 from scripts.tree_diagram import (
     STANDALONE,
     DiagramError,
-    compact_dot,
+    diagram_dot,
     inline_svg,
     tree_svg,
     tree_svg_file,
@@ -46,7 +46,7 @@ def _words(text: str) -> str:
 
 def _drawn_text(svg: str, kind: str) -> list[str]:
     """What each node or edge (`kind`) of Graphviz's SVG shows: its <text> lines, joined."""
-    parts = re.split(r'<g id="(?:node|edge)\d+" class="(node|edge)">', svg)[1:]
+    parts = re.split(r'<g id="(?:node|edge)\d+" class="(node|edge)[^"]*">', svg)[1:]
     texts = [
         _words(" ".join(unescape(t) for t in re.findall(r"<text[^>]*>(.*?)</text>", group)))
         for found, group in zip(parts[::2], parts[1::2], strict=True)
@@ -100,7 +100,7 @@ def assert_text_at_least_small_size(svg: str) -> None:
 
 
 def test_answers_that_lead_to_the_same_place_share_one_labelled_edge(tree: Tree) -> None:
-    dot = compact_dot(to_dot(tree))
+    dot = diagram_dot(tree)
     edges = re.findall(r'^  "([^"]+)" -> "([^"]+)"', dot, re.M)
     assert len(edges) == len(set(edges))
     pairs = {(q.id, o.next) for q in tree.questions.values() for o in q.options}
@@ -108,7 +108,7 @@ def test_answers_that_lead_to_the_same_place_share_one_labelled_edge(tree: Tree)
 
 
 def test_labels_are_wrapped_onto_lines_not_shortened(tree: Tree) -> None:
-    dot = compact_dot(to_dot(tree))
+    dot = diagram_dot(tree)
     for label in re.findall(r'label="((?:[^"\\]|\\.)*)"', dot):
         for line in re.split(r"\\[nl]", label.replace('\\"', '"')):
             assert len(line) <= max(tree_diagram.NODE_WIDTH, tree_diagram.EDGE_WIDTH), line
@@ -136,7 +136,7 @@ def test_every_box_links_to_its_question_or_its_answer_page(tree: Tree) -> None:
 def test_the_inline_drawing_opens_on_the_first_question(tree: Tree) -> None:
     """Its marker's centre, measured from the edge it is laid along, is the first
     question's centre (the box scrolls to the marker: diagram.css)."""
-    svg = tree_diagram.render_svg(compact_dot(to_dot(tree)))
+    svg = tree_diagram.render_svg(diagram_dot(tree))
     marker = tree_diagram.start_marker(svg, tree.start)
     width = float(re.search(r'viewBox="0\.00 0\.00 ([\d.]+)', svg)[1])  # type: ignore[index]
     span = float(re.search(r'width="([\d.]+)"', marker)[1]) / 2  # type: ignore[index]
@@ -193,7 +193,7 @@ def test_the_build_stops_at_once_without_graphviz(monkeypatch: pytest.MonkeyPatc
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(
-        "graphviz_hook", ROOT / "scripts" / "hooks" / "graphviz.py"
+        "tree_diagram_hook", ROOT / "scripts" / "hooks" / "tree_diagram.py"
     )
     assert spec and spec.loader
     hook = importlib.util.module_from_spec(spec)
@@ -292,3 +292,23 @@ def test_every_link_of_the_full_size_diagram_resolves(built_site: Path, tree: Tr
             broken.append(link)
     assert broken == []
     assert reached == set(tree.questions) | set(tree.outcomes)
+
+
+def test_answer_boxes_carry_a_class_for_the_stylesheet_not_a_colour_to_match(tree: Tree) -> None:
+    svg = tree_svg(tree)
+    assert len(re.findall(r'<g id="node\d+" class="node outcome">', svg)) == len(tree.outcomes)
+    assert len(re.findall(r'<g id="node\d+" class="node question">', svg)) == len(tree.questions)
+    css = (ROOT / "site_overrides/assets/stylesheets/diagram.css").read_text("utf-8")
+    assert ".node.outcome polygon" in css
+    assert "#e8eaf6" not in css
+
+
+def test_dot_text_keeps_quotes_and_backslashes_in_labels() -> None:
+    dot = write_dot(
+        'a "tree"',
+        nodes=[("q", {"label": Lines(('Say "no"', "C:\\path"))})],
+        edges=[("q", "q", {"label": Lines(("• one", "• two"), flush_left=True)})],
+    )
+    svg = tree_diagram.render_svg(dot)
+    texts = [unescape(t) for t in re.findall(r"<text[^>]*>(.*?)</text>", svg)]
+    assert texts == ['Say "no"', "C:\\path", "• one", "• two"]

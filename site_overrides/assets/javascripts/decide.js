@@ -1,11 +1,11 @@
 // The walkthrough widget on the decide page: DOM, URL and transport only. Every step's HTML
 // comes from the engine's renderer: pre-rendered at build time for every reachable step
 // (assets/walkthrough/<tree>.json), and, once the engine is ready, rendered by the engine
-// itself in a Web Worker (engine.js). Links the build did not pre-render (hand-edited,
+// itself in a Web Worker (decision-client.js). Links the build did not pre-render (hand-edited,
 // stale, the older query form) are decoded by the engine. Material's instant navigation
 // keeps this module alive, so coming back to the page reuses the one engine.
 
-import { engineFor } from "./engine.js";
+import { engineFor } from "./decision-client.js";
 import { WALK, loadSteps, prerendered, resume } from "./steps.js";
 
 const ENGINE_GRACE_MS = 1000; // how long a pre-rendered step waits for the engine's own rendering
@@ -33,7 +33,8 @@ class Walkthrough {
     this.root = root;
     this.part = (name) => root.querySelector(`.dt-${name}`);
     this.tree = root.dataset.tree;
-    this.engine = engineFor({ worker: root.dataset.worker, runtime: root.dataset.runtime, engine: root.dataset.engine });
+    const { worker, runtime, package: browserPackage, snapshot, snapshotManifest } = root.dataset;
+    this.engine = engineFor({ worker, runtime, package: browserPackage, snapshot, snapshotManifest });
     this.steps = loadSteps(root.dataset.steps);
     this.link = ""; // the canonical link of the step shown (the build shows the first question)
     this.ticket = 0; // numbers step changes: only the newest may render
@@ -203,7 +204,14 @@ class Walkthrough {
     this.part("copy-fallback").hidden = true;
     this.part("announce").textContent = step.dataset.announce;
     this.root.removeAttribute("aria-busy");
-    if (focus) step.querySelector(".dt-step__prompt").focus();
+    if (focus) {
+      step.querySelector(".dt-step__prompt").focus({ preventScroll: true });
+      // A shorter step in place of a long answer (Change, Back) can start above the screen,
+      // or under the header: bring its top into view, as a new page would.
+      const header = document.querySelector(".md-header")?.getBoundingClientRect().bottom ?? 0;
+      const top = step.getBoundingClientRect().top;
+      if (top < header || top > window.innerHeight / 2) step.scrollIntoView({ block: "start" });
+    }
     if (this.engine.status.state === "ready") this.prefetch(link);
   }
 

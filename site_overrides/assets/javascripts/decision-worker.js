@@ -33,47 +33,45 @@ async function checkReachable(url) {
 // The build's memory snapshot: Python already started, the package imported and the tree
 // loaded. Fetched first thing, in parallel with the runtime's own files, and checked against
 // the build's manifest (size, SHA-256) before use: restoring wrong bytes never fails, it hangs.
-async function fetchSnapshot({ engine }) {
-  const [response, manifestResponse] = await Promise.all([
-    fetch(new URL("snapshot.bin", engine)),
-    fetch(new URL("snapshot.json", engine)),
-  ]);
-  if (!response.ok) throw new Error(`snapshot.bin: HTTP ${response.status}`);
-  if (!manifestResponse.ok) throw new Error(`snapshot.json: HTTP ${manifestResponse.status}`);
+async function fetchSnapshot({ snapshot, snapshotManifest }) {
+  const name = (url) => url.split("/").pop();
+  const [response, manifestResponse] = await Promise.all([fetch(snapshot), fetch(snapshotManifest)]);
+  if (!response.ok) throw new Error(`${name(snapshot)}: HTTP ${response.status}`);
+  if (!manifestResponse.ok) throw new Error(`${name(snapshotManifest)}: HTTP ${manifestResponse.status}`);
   const manifest = await manifestResponse.json();
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (bytes.byteLength !== manifest.size) {
-    throw new Error(`snapshot.bin has ${bytes.byteLength} bytes, the build made ${manifest.size}`);
+    throw new Error(`${name(snapshot)} has ${bytes.byteLength} bytes, the build made ${manifest.size}`);
   }
   // crypto.subtle exists only in secure contexts (https, localhost); elsewhere the size check
   // above is what there is.
   if (self.crypto?.subtle) {
     const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
     const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
-    if (hex !== manifest.sha256) throw new Error("snapshot.bin does not match the build's checksum");
+    if (hex !== manifest.sha256) throw new Error(`${name(snapshot)} does not match the build's checksum`);
   }
   return bytes;
 }
 
 // The build's standard library holds only what the engine imports (scripts/trim_stdlib.py):
 // about a fifth of Pyodide's own, and the snapshot was made against it.
-const stdLib = (engine) => new URL("python_stdlib.zip", engine).href;
+const stdLib = (browserPackage) => new URL("python_stdlib.zip", browserPackage).href;
 
-function restoreSnapshot(loadPyodide, { runtime, engine }, snapshot) {
+function restoreSnapshot(loadPyodide, { runtime, package: browserPackage }, snapshot) {
   return loadPyodide({
     indexURL: runtime,
-    stdLibURL: stdLib(engine),
-    lockFileURL: new URL("pyodide-lock.json", engine).href,
+    stdLibURL: stdLib(browserPackage),
+    lockFileURL: new URL("pyodide-lock.json", browserPackage).href,
     _loadSnapshot: snapshot,
   });
 }
 
 // A cold start: Python starts, then the wheel is loaded by name from the site's lock file.
-function coldStart(loadPyodide, { runtime, engine }) {
+function coldStart(loadPyodide, { runtime, package: browserPackage }) {
   return loadPyodide({
     indexURL: runtime,
-    stdLibURL: stdLib(engine),
-    lockFileURL: new URL("pyodide-lock.json", engine).href,
+    stdLibURL: stdLib(browserPackage),
+    lockFileURL: new URL("pyodide-lock.json", browserPackage).href,
     packages: ["decision-tree"],
   });
 }
@@ -86,12 +84,12 @@ async function boot(urls) {
     postMessage({ type: "progress", stage, value, ms: performance.now() - started });
   progress("Loading the Python runtime…", 1);
   checkWebAssembly();
-  // The page chooses (engine.js, startMode): on a slow or metered connection, no snapshot.
+  // The page chooses (decision-client.js, startMode): on a slow or metered connection, no snapshot.
   const snapshot = urls.mode === "cold" ? null : fetchSnapshot(urls);
   snapshot?.catch(() => {}); // a bad or missing snapshot means a cold start, handled below
   const reachable = Promise.all([
     checkReachable(new URL("pyodide.asm.wasm", urls.runtime).href),
-    checkReachable(new URL("pyodide-lock.json", urls.engine).href),
+    checkReachable(new URL("pyodide-lock.json", urls.package).href),
   ]);
   reachable.catch(() => {}); // handled below; no "unhandled rejection" noise
   const { loadPyodide } = await import(new URL("pyodide.mjs", urls.runtime).href);

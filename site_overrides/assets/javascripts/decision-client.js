@@ -1,5 +1,6 @@
-// The engine's transport: one Web Worker per browsing session running the Python engine
-// (decision-worker.js), JSON requests and responses. No DOM and no decision logic.
+// The page's side of the decision worker (decision-worker.js): one Web Worker per browsing
+// session running the Python engine, JSON requests and responses. No DOM and no decision
+// logic.
 //
 // Every asynchronous thing ends: a request resolves with the engine's reply or rejects
 // (engine failed, worker died, no reply in time); there is one failure path, which rejects
@@ -29,7 +30,7 @@ class EngineFailed extends Error {}
 
 class Engine {
   constructor(urls) {
-    this.urls = urls; // {worker, runtime, engine}, relative to the page
+    this.urls = urls; // {worker, runtime, package, snapshot, snapshotManifest}, from the page
     this.worker = null;
     this.status = { state: "idle", stage: "" }; // idle | loading | ready | failed
     this.listeners = new Set();
@@ -82,11 +83,14 @@ class Engine {
         request.resolve(message.response);
       }
     };
+    const absolute = (url) => new URL(url, location.href).href;
     worker.postMessage({
       type: "boot",
       mode: startMode(),
-      runtime: new URL(this.urls.runtime, location.href).href,
-      engine: new URL(this.urls.engine, location.href).href,
+      runtime: absolute(this.urls.runtime),
+      package: absolute(this.urls.package),
+      snapshot: absolute(this.urls.snapshot),
+      snapshotManifest: absolute(this.urls.snapshotManifest),
     });
     return this.ready;
   }
