@@ -13,6 +13,13 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
 
 def violations(page: Page) -> list[tuple[str, list[object]]]:
     """Each rule the page breaks, with up to three of the elements that break it."""
+    # Colours mid-transition (a button fading into its hover style under the pointer) are
+    # neither the old nor the new state: measure the settled page.
+    page.evaluate(
+        "Promise.all(document.getAnimations()"
+        ".filter(a => a.effect?.getTiming().iterations !== Infinity)"
+        ".map(a => a.finished.catch(() => null)))"
+    )
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "() => axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'rule', "

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+import importlib
 from types import ModuleType, SimpleNamespace
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 def _hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "site_address_hook", ROOT / "scripts" / "hooks" / "site_address.py"
-    )
-    assert spec and spec.loader
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    return hook
+    # The hook as MkDocs runs it: scripts/hooks/ is a namespace package of plain modules.
+    return importlib.import_module("scripts.hooks.site_address")
 
 
 @pytest.mark.parametrize("address", [None, ""])

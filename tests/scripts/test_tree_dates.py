@@ -3,7 +3,7 @@ stops if the date plugin's table it writes into is gone (the build date would hi
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import os
 import re
 import subprocess
@@ -23,13 +23,8 @@ DATE = re.compile(r'git-revision-date-localized-plugin-date"[^>]*>([A-Z][a-z]+ \
 
 
 def _hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "tree_dates_hook", ROOT / "scripts" / "hooks" / "tree_dates.py"
-    )
-    assert spec and spec.loader
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    return hook
+    # The hook as MkDocs runs it: scripts/hooks/ is a namespace package of plain modules.
+    return importlib.import_module("scripts.hooks.tree_dates")
 
 
 def _tree_commit_date() -> str:
