@@ -218,7 +218,8 @@ class Walkthrough {
   // On paper, the answer carries the date it was reached and the link that opens it again.
   stampPrint() {
     const date = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-    this.part("printed").textContent = `Answer reached on ${date}. To open it again: ${location.href}`;
+    const what = this.part("step")?.dataset.kind === "outcome" ? "Answer reached" : "Printed";
+    this.part("printed").textContent = `${what} on ${date}. To open it again: ${location.href}`;
   }
 
   // What the page waits for the engine to do (a link to decode, a record to make), shown
