@@ -123,7 +123,9 @@ def install_bench_pages(site: Path) -> Path:
     target = site / "_bench"
     shutil.copytree(BENCH_PAGES, target, dirs_exist_ok=True)
     script = target / "bare.js"
-    script.write_text(script.read_text().replace("RUNTIME", runtime_dirname()))
+    script.write_text(
+        script.read_text().replace("RUNTIME", runtime_dirname()).replace("PACKAGE", SITE_DIR)
+    )
     return target
 
 
