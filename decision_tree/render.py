@@ -124,7 +124,10 @@ def _reason(reason: View) -> str:
         f' data-option="{_text(reason["option_id"])}">'
         f"<dt>{prompt}</dt>"
         f'<dd class="dt-given__answer"><strong>{_text(reason["label"])}</strong>{note}</dd>'
-        f'<dd class="dt-given__change"><a class="dt-change" href="#/{_text(reason["asked_at"])}">'
+        # The link is filled in by the page (steps.js, linkChanges) from the answer's own
+        # link, so this row is the same on every path through it and stored once.
+        f'<dd class="dt-given__change">'
+        f'<a class="dt-change" href="#/" data-depth="{int(reason["depth"])}">'
         f'Change<span class="dt-visually-hidden"> the answer to: {prompt}</span></a></dd></div>'
     )
 

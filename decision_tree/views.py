@@ -17,8 +17,9 @@ def step_view(tree: Tree, step: Step, ignored: tuple[str, ...] | list[str] = ())
         "ignored": list(ignored),
         "trail": [
             {
-                # The link of the step that asked this question: where "Change" goes.
-                "asked_at": encode(step.answers[:number]),
+                # How many answers came before this question: "Change" goes back to the
+                # step that asked it, the first `depth` parts of this step's link.
+                "depth": number,
                 "question_id": r.question.id,
                 "prompt": r.question.prompt,
                 "option_id": r.option.id,

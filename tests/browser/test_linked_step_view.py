@@ -4,7 +4,9 @@ the walkthrough's controls are easy to hit."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import RequestLog
 
 LINK = "none/not-yet/false-story/must-not-publish/adviser-approved/tested/one-to-one/off-the-record"
 
@@ -56,3 +58,18 @@ def test_on_a_touch_phone_the_controls_share_one_row_and_every_target_is_44_px(
     assert min(height for _top, height in controls) >= 44
     assert min(options) >= 44
     context.close()
+
+
+def test_the_steps_file_is_downloaded_once_per_visit(
+    page: Page, site_url: str, requests_seen: RequestLog
+) -> None:
+    # early-step.js shows the linked step from the preload; decide.js then takes the page over
+    # with the same download, not a second one.
+    page.goto(site_url + "decide/#/" + LINK)
+    expect(
+        page.locator(".dt-widget[data-engine-state] .dt-step[data-kind=outcome]")
+    ).to_be_visible()
+    page.locator(".dt-change").first.click()
+    expect(page.locator(".dt-step[data-kind=question]")).to_be_visible()
+    steps = [u for u in requests_seen.urls if "/assets/walkthrough/" in u]
+    assert len(steps) == 1, steps

@@ -80,12 +80,28 @@ def test_each_answer_given_links_to_the_step_that_asked_it(
 ) -> None:
     step = max(real_paths, key=lambda s: len(s.reasons))
     out = render_step(step_view(real_tree, step), "../")
+    # The row carries how many answers came before its question; the page links "Change" to
+    # that many parts of the answer's link, which must open the question again.
     options = [r.option.id for r in step.reasons]
     for number, reason in enumerate(step.reasons):
         row = out.index(f'data-question="{reason.question.id}" data-option="{reason.option.id}"')
-        change = out.index('class="dt-change" href="', row) + len('class="dt-change" href="')
-        assert out[change : out.index('"', change)] == "#/" + "/".join(options[:number])
+        depth = out.index('class="dt-change" href="#/" data-depth="', row) + len(
+            'class="dt-change" href="#/" data-depth="'
+        )
+        assert int(out[depth : out.index('"', depth)]) == number
         assert decode(real_tree, "#/" + "/".join(options[:number])).step.node == reason.question
+
+
+def test_a_row_of_your_answers_is_the_same_on_every_path_through_it(
+    real_tree: Tree, real_paths: list[engine.Step]
+) -> None:
+    # So the pre-rendered steps file stores each row once, whatever came before it.
+    rows: dict[tuple[int, str, str], set[str]] = {}
+    for step in real_paths:
+        parts = step_parts(step_view(real_tree, step), "../")
+        for number, (reason, part) in enumerate(zip(step.reasons, parts[1:-1], strict=True)):
+            rows.setdefault((number, reason.question.id, reason.option.id), set()).add(part)
+    assert all(len(variants) == 1 for variants in rows.values())
 
 
 def test_the_same_step_renders_the_same_bytes_every_time(

@@ -6,7 +6,7 @@
 // keeps this module alive, so coming back to the page reuses the one engine.
 
 import { engineFor } from "./decision-client.js";
-import { WALK, loadSteps, prerendered, resume } from "./steps.js";
+import { WALK, linkChanges, loadSteps, prerendered, resume } from "./steps.js";
 
 const ENGINE_GRACE_MS = 1000; // how long a pre-rendered step waits for the engine's own rendering
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms, null));
@@ -183,6 +183,7 @@ class Walkthrough {
     const template = document.createElement("template");
     template.innerHTML = html; // the engine's renderer, which escapes every text it inserts
     const step = template.content.firstElementChild;
+    linkChanges(step, link);
     this.part("step").replaceWith(step);
     // Only when set: touching <html>'s class list restyles the whole page on every answer.
     if (document.documentElement.classList.contains("dt-linked")) document.documentElement.classList.remove("dt-linked");

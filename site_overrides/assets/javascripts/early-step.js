@@ -3,7 +3,7 @@
 // same step again, then handles clicks). Loaded from the decide page's head as an async
 // module, so it runs as soon as it is here, while the page is still being parsed.
 
-import { WALK, loadSteps, prerendered } from "./steps.js";
+import { WALK, linkChanges, loadSteps, prerendered } from "./steps.js";
 
 const link = location.hash.startsWith(WALK) ? location.hash.slice(WALK.length) : "";
 const source = document.querySelector("link[data-dt-steps]");
@@ -14,6 +14,7 @@ function show(html) {
   const template = document.createElement("template");
   template.innerHTML = html; // the engine's renderer, which escapes every text it inserts
   const shown = template.content.firstElementChild;
+  linkChanges(shown, link);
   step.replaceWith(shown);
   document.documentElement.classList.remove("dt-linked");
   // The step the link points to is what its reader came for: bring it to the top, on a

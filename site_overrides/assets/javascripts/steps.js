@@ -7,15 +7,18 @@ export const WALK = "#/"; // the walk lives in the fragment, so it never reaches
 // The pre-rendered steps, fetched once per session (the page preloads them).
 const stepFiles = new Map();
 export function loadSteps(url) {
-  if (!stepFiles.has(url)) {
-    const loading = fetch(url).then((response) => {
+  // Keyed by the absolute address: early-step.js passes the preload's, decide.js the widget's
+  // relative one, and both must share one download.
+  const key = new URL(url, location.href).href;
+  if (!stepFiles.has(key)) {
+    const loading = fetch(key).then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.json();
     });
-    loading.catch(() => stepFiles.delete(url)); // try again on the next page view
-    stepFiles.set(url, loading);
+    loading.catch(() => stepFiles.delete(key)); // try again on the next page view
+    stepFiles.set(key, loading);
   }
-  return stepFiles.get(url);
+  return stepFiles.get(key);
 }
 
 // The pre-rendered step a canonical link opens, or null if the build did not render that
@@ -34,6 +37,16 @@ function lookup(steps, link) {
 export function prerendered(steps, link) {
   const node = lookup(steps, link);
   return node && node.p.map((index) => steps.fragments[index]).join("");
+}
+
+// "Change" beside each answer given leads back to the step that asked it: the first
+// `data-depth` parts of the link of the step shown (decision_tree/render.py leaves it to the
+// page, so each row is rendered once for every path through it).
+export function linkChanges(step, link) {
+  const parts = link.split("/").filter(Boolean);
+  for (const change of step.querySelectorAll(".dt-change[data-depth]")) {
+    change.setAttribute("href", WALK + parts.slice(0, Number(change.dataset.depth)).join("/"));
+  }
 }
 
 // The id of the question a pre-rendered step asks (its first part is the question itself).
