@@ -20,11 +20,16 @@ def built_pages(site: Path) -> list[str]:
     return [*sorted(pages), "404.html", "414.html"]
 
 
-@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize(
+    ("scheme", "width"),
+    # Both palettes on a laptop; and a narrow window (a phone's width, or a laptop zoomed to
+    # 400%), where wide tables and code scroll sideways and must still be reachable by keyboard.
+    [("default", 1280), ("slate", 1280), ("default", 390)],
+)
 def test_every_page_passes_every_axe_rule(
-    browser: Browser, built_site: Path, site_url: str, scheme: str
+    browser: Browser, built_site: Path, site_url: str, scheme: str, width: int
 ) -> None:
-    context = browser.new_context()
+    context = browser.new_context(viewport={"width": width, "height": 844})
     use_palette(context, scheme)
     page = context.new_page()
     pages = built_pages(built_site)
