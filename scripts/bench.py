@@ -110,7 +110,7 @@ def build_times() -> dict[str, float]:
 def engine_times() -> dict[str, float]:
     from decision_tree.engine import paths
     from decision_tree.loader import load_tree
-    from scripts.site_tree import tree_path
+    from decision_tree.shipped import tree_path
 
     tree = load_tree(tree_path())
     enumerate_all = statistics.median(timed(lambda: sum(1 for _ in paths(tree))) for _ in range(20))

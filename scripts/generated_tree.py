@@ -45,17 +45,22 @@ def generated_tree_yaml(nodes: int, branching: int = 3) -> str:
         ]
     lines.append("outcomes:")
     for outcome in outcome_ids:
-        lines += [
-            f"  - id: {outcome}",
-            "    verdict: on-the-record",
-            "    title: T",
-            "    short: S",
-            "    first: F",
-            "    body: B",
-            "    ground_rules: [R]",
-            "    links: [{page: index.md, title: Home}]",
-        ]
+        lines += outcome_yaml(outcome)
     return "\n".join(lines) + "\n"
+
+
+def outcome_yaml(outcome_id: str) -> list[str]:
+    """The lines of a minimal valid outcome, as an item of a tree file's `outcomes:` list."""
+    return [
+        f"  - id: {outcome_id}",
+        "    verdict: on-the-record",
+        "    title: T",
+        "    short: S",
+        "    first: F",
+        "    body: B",
+        "    ground_rules: [R]",
+        "    links: [{page: index.md, title: Home}]",
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

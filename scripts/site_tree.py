@@ -9,19 +9,13 @@ import dataclasses
 from pathlib import Path
 
 from decision_tree.model import Tree
-from decision_tree.shipped import DEFAULT_SLUG, TREES_DIR, load_by_slug
-from decision_tree.shipped import tree_path as _tree_path
+from decision_tree.shipped import DEFAULT_SLUG, TREES_DIR, load_by_slug, tree_path
 from scripts.render_markdown import render_tree_html
 
-SITE_TREE = DEFAULT_SLUG
 # Where the build writes each answer's own page (scripts/tree_pages.py), under docs/.
 ANSWER_PAGE = "answers/{id}.md"
 
 _cache: dict[tuple[Path, bool], tuple[float, float, Tree]] = {}
-
-
-def tree_path(slug: str = SITE_TREE) -> Path:
-    return _tree_path(slug)
 
 
 def answer_page(outcome_id: str) -> str:
@@ -58,13 +52,13 @@ def with_site_urls(tree: Tree, use_directory_urls: bool = True) -> Tree:
 
 def load_site_tree(
     docs_dir: Path,
-    slug: str = SITE_TREE,
+    slug: str = DEFAULT_SLUG,
     *,
     trees_dir: Path = TREES_DIR,
     use_directory_urls: bool = True,
 ) -> Tree:
     """The tree as the site shows it; raises TreeInvalid listing every problem."""
-    path = _tree_path(slug, trees_dir)
+    path = tree_path(slug, trees_dir)
     docs_stamp = max((p.stat().st_mtime for p in docs_dir.rglob("*.md")), default=0.0)
     stamp = path.stat().st_mtime if path.exists() else 0.0
     key = (path, use_directory_urls)

@@ -11,7 +11,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from scripts.site_tree import tree_path
+from decision_tree.shipped import tree_path
 
 TREE_OVERVIEW = "tree.md"
 ANSWERS = "answers/"

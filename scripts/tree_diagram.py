@@ -202,10 +202,11 @@ def tree_svg_file(tree: Tree) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from scripts.site_tree import SITE_TREE, load_site_tree
+    from decision_tree.shipped import DEFAULT_SLUG
+    from scripts.site_tree import load_site_tree
 
     parser = argparse.ArgumentParser(prog="python -m scripts.tree_diagram", description=__doc__)
-    parser.add_argument("--slug", default=SITE_TREE, help="the tree (default: %(default)s)")
+    parser.add_argument("--slug", default=DEFAULT_SLUG, help="the tree (default: %(default)s)")
     form = parser.add_mutually_exclusive_group()
     form.add_argument("--dot", action="store_true", help="print the DOT text, not SVG")
     form.add_argument(

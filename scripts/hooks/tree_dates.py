@@ -8,7 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from scripts.site_tree import tree_path
+from decision_tree.shipped import tree_path
 from scripts.tree_dates import is_tree_page, last_commit_time
 
 PLUGIN = "git-revision-date-localized"

@@ -15,7 +15,8 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 
 from decision_tree.errors import TreeInvalid
-from scripts.site_tree import answer_page, load_site_tree, tree_path
+from decision_tree.shipped import tree_path
+from scripts.site_tree import answer_page, load_site_tree
 from scripts.tree_pages import answers_index, outcome_page, routes_by_outcome, tree_overview
 
 

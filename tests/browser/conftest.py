@@ -131,6 +131,16 @@ def report_connection(page: Page, connection: str) -> None:
     )
 
 
+def mark_document(page: Page) -> None:
+    """Mark the page's document, so `same_document` can tell whether a navigation kept it
+    (Material's instant navigation) or loaded a new one."""
+    page.evaluate("window.__sameDocument = true")
+
+
+def same_document(page: Page) -> bool:
+    return page.evaluate("window.__sameDocument === true") is True
+
+
 def wait_for_engine(page: Page) -> None:
     page.wait_for_selector(".dt-widget[data-engine-state=ready]", timeout=ENGINE_TIMEOUT_MS)
 

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.browser.axe import use_palette, violations
+from tests.browser.conftest import mark_document, same_document
 
 pytestmark = pytest.mark.browser
 # Many walks reach it (each printed as a summary line); LISTED, few (each walk listed).
@@ -69,7 +70,7 @@ def test_the_print_button_works_after_instant_navigation(page: Page, site_url: s
     # From the answers index, Material swaps the page in without loading a new document.
     page.add_init_script(COUNT_PRINTS)
     page.goto(site_url + "answers/", wait_until="load")
-    page.evaluate("window.__sameDocument = true")
+    mark_document(page)
     page.locator(f"article a[href$='{ANSWER.removeprefix('answers/')}']").first.click()
     page.wait_for_url("**/" + ANSWER)
     button = page.locator(".dt-page-actions [data-action=print]")
@@ -83,7 +84,7 @@ def test_the_print_button_works_after_instant_navigation(page: Page, site_url: s
     page.wait_for_url("**/" + LISTED)
     page.locator(".dt-page-actions [data-action=print]").click()
     page.wait_for_function("window.__prints === 2")
-    assert page.evaluate("window.__sameDocument") is True
+    assert same_document(page)
 
 
 def test_without_javascript_there_is_no_print_button(browser: Browser, site_url: str) -> None:

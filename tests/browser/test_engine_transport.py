@@ -28,8 +28,10 @@ from tests.browser.conftest import (
     golden_rows,
     link_of,
     long_walk,
+    mark_document,
     options_of,
     report_connection,
+    same_document,
     wait_for_engine,
     walk,
 )
@@ -500,7 +502,7 @@ def test_instant_navigation_to_another_link_after_the_engine_is_ready(
 ) -> None:
     page.goto(site_url + "decide/#/inside-information")
     wait_for_engine(page)
-    page.evaluate("window.__sameDocument = true")
+    mark_document(page)
     # On to the answer's own page, then back through one of its "open this walk" links.
     page.locator(".dt-links a").last.click()
     page.wait_for_url("**/answers/market-first/")
@@ -513,7 +515,7 @@ def test_instant_navigation_to_another_link_after_the_engine_is_ready(
     assert page.locator(".dt-links a").last.evaluate("a => a.href") == (
         f"{site_url}answers/market-first/"
     )
-    assert page.evaluate("window.__sameDocument") is True  # instant navigation, one document
+    assert same_document(page)  # instant navigation, one document
     page.locator("[data-action=back]").click()
     expect(page.locator(".dt-step__number")).to_have_text("Question 4")
     page.wait_for_function("location.hash === '#/none/not-yet/announce'")

@@ -13,6 +13,7 @@ from scripts.serve_nginx import NginxServer
 from scripts.site_tree import load_site_tree
 from scripts.tree_diagram import STANDALONE
 from tests.browser.axe import use_palette, violations
+from tests.browser.conftest import mark_document, same_document
 from tests.browser.test_production_serving import watch_policy_violations
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,10 +71,10 @@ def test_the_diagram_box_opens_on_the_first_question(page: Page, site_url: str) 
     # Reached by Material's instant navigation, which swaps the page's content in.
     page.set_viewport_size(LAPTOP)  # type: ignore[arg-type]
     page.goto(site_url, wait_until="load")
-    page.evaluate("window.__sameDocument = true")
+    mark_document(page)
     page.locator(".md-nav__link", has_text="The tree at a glance").first.click()
     expect(page.locator(DIAGRAM)).to_be_visible()
-    assert page.evaluate("window.__sameDocument") is True
+    assert same_document(page)
     _first_question_in_the_box(page)
 
 

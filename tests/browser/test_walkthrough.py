@@ -21,7 +21,9 @@ from tests.browser.conftest import (
     golden_rows,
     link_of,
     long_walk,
+    mark_document,
     options_of,
+    same_document,
     wait_for_engine,
     walk,
 )
@@ -328,14 +330,14 @@ def test_hostile_links_are_shown_as_text_or_ignored(
 def test_instant_navigation_reuses_the_one_engine(page: Page, site_url: str) -> None:
     page.goto(site_url + "decide/")
     wait_for_engine(page)
-    page.evaluate("window.__sameDocument = true")
+    mark_document(page)
     # Leave through a navigation link (Material's instant navigation), then come back.
     page.locator(".md-nav__link[href$='glossary/']").first.click()
     page.wait_for_url("**/glossary/")
     page.locator(".md-nav__link[href$='decide/']").first.click()
     page.wait_for_url("**/decide/")
     wait_for_engine(page)
-    assert page.evaluate("window.__sameDocument") is True  # instant, not a new page
+    assert same_document(page)  # instant, not a new page
     assert engine_starts(page) == 1
     assert len(decision_workers(page)) == 1
     click_answer(page, options_of(golden_rows()[0]["answers"])[0])

@@ -11,7 +11,7 @@ from decision_tree.errors import TreeInvalid
 from decision_tree.loader import parse_tree
 from decision_tree.model import Tree
 from decision_tree.validate import MAX_DEPTH, longest_path
-from scripts.generated_tree import generated_tree_yaml
+from scripts.generated_tree import generated_tree_yaml, outcome_yaml
 
 
 @settings(max_examples=100, deadline=None)
@@ -34,17 +34,7 @@ def test_a_very_deep_chain_is_reported_not_a_crash() -> None:
             f"      - {{id: a, label: A, next: {following}}}",
             "      - {id: b, label: B, next: end}",
         ]
-    lines += [
-        "outcomes:",
-        "  - id: end",
-        "    verdict: on-the-record",
-        "    title: T",
-        "    short: S",
-        "    first: F",
-        "    body: B",
-        "    ground_rules: [R]",
-        "    links: [{page: index.md, title: Home}]",
-    ]
+    lines += ["outcomes:", *outcome_yaml("end")]
     with pytest.raises(TreeInvalid) as raised:
         parse_tree("\n".join(lines), "deep.yaml")
     assert f"the longest walk asks {chain} questions" in str(raised.value)

@@ -15,9 +15,10 @@ from decision_tree.engine import paths
 from decision_tree.golden import path_rows
 from decision_tree.model import Tree
 from decision_tree.permalink import encode
+from decision_tree.shipped import DEFAULT_SLUG
 from scripts.browser_package import SITE_DIR, SNAPSHOT
 from scripts.prerender_steps import DECIDE_TO_ROOT, STEPS_DIR
-from scripts.site_tree import SITE_TREE, load_site_tree
+from scripts.site_tree import load_site_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = Path(__file__).with_name("run_bridge.mjs")
@@ -30,7 +31,7 @@ HOSTILE_LINKS = [
 ]
 
 
-def engine_cases(tree_slug: str = SITE_TREE) -> list[dict[str, Any]]:
+def engine_cases(tree_slug: str = DEFAULT_SLUG) -> list[dict[str, Any]]:
     tree = load_site_tree(ROOT / "docs")
     cases: list[dict[str, Any]] = [{"op": "open", "link": ""}, {"op": "start", "link": ""}]
     for answers, _outcome, _verdict in path_rows(tree):
@@ -119,7 +120,7 @@ def test_every_path_ends_at_its_golden_outcome_in_pyodide(pyodide_run: dict[str,
 def test_every_reachable_step_renders_in_pyodide_exactly_as_the_build_prerendered_it(
     pyodide_run: dict[str, Any], built_site: Path
 ) -> None:
-    steps = json.loads((built_site / STEPS_DIR / f"{SITE_TREE}.json").read_text("utf-8"))
+    steps = json.loads((built_site / STEPS_DIR / f"{DEFAULT_SLUG}.json").read_text("utf-8"))
 
     def prerendered(link: str) -> str:
         node = steps["root"]
