@@ -13,8 +13,9 @@ from playwright.sync_api import Error, Page, Route, expect
 
 from decision_tree.engine import Step, answer, start
 from decision_tree.model import Outcome
-from scripts.browser_package import SITE_DIR, SNAPSHOT
+from scripts.browser_package import SITE_DIR, SNAPSHOT, SNAPSHOT_STDLIB
 from scripts.site_tree import load_site_tree
+from scripts.trim_stdlib import STDLIB
 from tests.browser.conftest import (
     DECISION_WORKER,
     FAST_CONNECTION,
@@ -293,6 +294,10 @@ def test_the_engine_starts_from_the_snapshot_only_on_a_fast_connection(
     assert [m for m in messages if m.startswith(f"decision engine ready ({expected})")]
     fetched = [u for u in requests_seen.urls if u.endswith(f"/{SNAPSHOT}")]
     assert len(fetched) == (1 if expected == "snapshot" else 0)
+    # A restored snapshot has its modules in memory: it gets the empty library, not the
+    # trimmed one a cold start imports from.
+    libraries = [u.rsplit("/", 1)[1] for u in requests_seen.urls if u.endswith(".zip")]
+    assert libraries == [SNAPSHOT_STDLIB if expected == "snapshot" else STDLIB]
     walk(page, golden_rows()[0]["answers"])
     with page.expect_download() as download_info:
         page.locator("[data-action=download]").click()

@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.axe import use_palette, violations
 from tests.browser.conftest import (
+    FAST_CONNECTION,
     ErrorLog,
     Held,
     RequestLog,
@@ -23,6 +24,7 @@ from tests.browser.conftest import (
     long_walk,
     mark_document,
     options_of,
+    report_connection,
     same_document,
     wait_for_engine,
     walk,
@@ -32,19 +34,25 @@ FIRST_QUESTION = "legal-triggers"
 SECOND_QUESTION = "already-said"
 
 
+@pytest.mark.parametrize("start", ["snapshot", "cold"])
 def test_a_walk_to_every_outcome_lands_on_it(
-    page: Page, site_url: str, requests_seen: RequestLog
+    page: Page, site_url: str, requests_seen: RequestLog, start: str
 ) -> None:
-    # One walk per outcome (its shortest) and the longest walk: the widget draws every answer
-    # and every question this way; the engine's routing of all paths is tested natively and
-    # in Pyodide against the same golden table.
+    # One walk per outcome (its shortest) and the longest walk, by the engine started either
+    # way (the snapshot restored with no standard library, or cold with the trimmed one): the
+    # widget draws every answer and every question this way; the engine's routing of all
+    # paths is tested natively and in Pyodide against the same golden table.
     shortest: dict[str, dict[str, str]] = {}
     for row in golden_rows():
         known = shortest.get(row["outcome"])
         if known is None or row["answers"].count("&") < known["answers"].count("&"):
             shortest[row["outcome"]] = row
+    report_connection(page, FAST_CONNECTION if start == "snapshot" else "{downlink: 1.5}")
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
     page.goto(site_url + "decide/")
     wait_for_engine(page)
+    assert [m for m in messages if m.startswith(f"decision engine ready ({start}")]
     assert len(decision_workers(page)) == 1
     for row in [*shortest.values(), long_walk()]:
         walk(page, row["answers"])

@@ -30,9 +30,10 @@ async function checkReachable(url) {
   if (!response.ok) throw new Error(`could not download ${url.split("/").pop()} (HTTP ${response.status})`);
 }
 
-// The build's memory snapshot: Python already started, the package imported and the tree
-// loaded. Fetched first thing, in parallel with the runtime's own files, and checked against
-// the build's manifest (size, SHA-256) before use: restoring wrong bytes never fails, it hangs.
+// The build's memory snapshot: Python already started, the package imported, the tree
+// loaded and every module a request uses in memory. Fetched first thing, in parallel with the
+// runtime's own files, and checked against the build's manifest (size, SHA-256) before use:
+// restoring wrong bytes never fails, it hangs. Returns the bytes and the manifest.
 async function fetchSnapshot({ snapshot, snapshotManifest }) {
   const name = (url) => url.split("/").pop();
   const [response, manifestResponse] = await Promise.all([fetch(snapshot), fetch(snapshotManifest)]);
@@ -50,19 +51,21 @@ async function fetchSnapshot({ snapshot, snapshotManifest }) {
     const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
     if (hex !== manifest.sha256) throw new Error(`${name(snapshot)} does not match the build's checksum`);
   }
-  return bytes;
+  return { bytes, manifest };
 }
 
-// The build's standard library holds only what the engine imports (scripts/trim_stdlib.py):
-// about a fifth of Pyodide's own, and the snapshot was made against it.
+// A cold start's standard library holds only what the engine imports
+// (scripts/trim_stdlib.py): about an eighth of Pyodide's own, in bytes sent.
 const stdLib = (browserPackage) => new URL("python_stdlib.zip", browserPackage).href;
 
-function restoreSnapshot(loadPyodide, { runtime, package: browserPackage }, snapshot) {
+// A restored snapshot has every module it uses in memory: the manifest names the empty
+// standard library it is given.
+function restoreSnapshot(loadPyodide, { runtime, package: browserPackage }, { bytes, manifest }) {
   return loadPyodide({
     indexURL: runtime,
-    stdLibURL: stdLib(browserPackage),
+    stdLibURL: new URL(manifest.stdlib, browserPackage).href,
     lockFileURL: new URL("pyodide-lock.json", browserPackage).href,
-    _loadSnapshot: snapshot,
+    _loadSnapshot: bytes,
   });
 }
 
@@ -103,9 +106,9 @@ async function boot(urls) {
   let mode = "cold start";
   if (snapshot) {
     try {
-      const bytes = await snapshot;
+      const checked = await snapshot;
       phase("snapshot checked");
-      pyodide = await settle(restoreSnapshot(loadPyodide, urls, bytes));
+      pyodide = await settle(restoreSnapshot(loadPyodide, urls, checked));
       mode = "snapshot";
     } catch (error) {
       // The snapshot option is experimental: never let it cost the user the walkthrough.
