@@ -12,12 +12,13 @@ const BOOT_TIMEOUT_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 20_000;
 
 // How the worker starts Python. The build's memory snapshot (Python started, the engine
-// imported) makes the engine ready in about half the CPU time, but adds ~3.5 MB to the
-// ~2.9 MB a cold start downloads (Brotli). Nothing waits for the engine any more (every step
-// is pre-rendered), so bytes are what a slow or metered connection pays for: there, and when
-// the reader asked to save data, a cold start. The figures behind the threshold are in
-// README, "Speed": the snapshot is ready sooner at 30 Mbit/s and above, later at 9 and below. Without the Network Information API (Firefox, Safari), the snapshot: the
-// site is served on an intranet.
+// imported) makes the engine ready in about a quarter of the time, but the decide page then
+// sends 5.9 MB instead of a cold start's 2.9 MB (Brotli). Nothing waits for the engine any
+// more (every step is pre-rendered), so bytes are what a slow or metered connection pays
+// for: there, and when the reader asked to save data, a cold start. The figures behind the
+// threshold are in README, "Speed": the snapshot is ready sooner at 30 Mbit/s and above,
+// later at 9 and below. Without the Network Information API (Firefox, Safari), the
+// snapshot: the site is served on an intranet.
 export function startMode(connection = navigator.connection) {
   if (!connection) return "snapshot";
   if (connection.saveData) return "cold";
