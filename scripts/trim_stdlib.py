@@ -3,10 +3,10 @@
 
 The modules come from a real import trace (scripts/trace_stdlib.mjs boots the pinned Pyodide
 under Node, loads the wheel by name and exercises every request the bridge serves); the zip keeps
-exactly those files, without their docstrings and comments (what `python -OO` leaves of them,
-and what the standard library is tested to run without), stored uncompressed so the server's
-Brotli copy compresses across them. The build makes the memory snapshot against this zip, and
-a cold start loads it by URL (`stdLibURL`), so the browser never fetches the full library.
+exactly those files, without their docstrings and comments (`python -OO` drops docstrings too,
+a mode the standard library supports), stored uncompressed so the server's Brotli copy
+compresses across them. The build makes the memory snapshot against this zip, and a cold start
+loads it by URL (`stdLibURL`), so the browser never fetches the full library.
 
     python -m scripts.trim_stdlib ENGINE_DIR/pyodide-lock.json OUT_ZIP
 """
