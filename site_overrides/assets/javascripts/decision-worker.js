@@ -31,27 +31,38 @@ async function checkReachable(url) {
 }
 
 // The build's memory snapshot: Python already started, the package imported, the tree
-// loaded and every module a request uses in memory. Fetched first thing, in parallel with the
-// runtime's own files, and checked against the build's manifest (size, SHA-256) before use:
-// restoring wrong bytes never fails, it hangs. Returns the bytes and the manifest.
-async function fetchSnapshot({ snapshot, snapshotManifest }) {
+// loaded and every module a request uses in memory. Both files are fetched first thing; the
+// snapshot is checked against the build's manifest (size, SHA-256) before use: restoring
+// wrong bytes never fails, it hangs. Returns two promises: the manifest, which arrives
+// first, and the checked bytes, which Pyodide awaits itself (loadPyodide takes a promise), so
+// the runtime's own files download and compile while the snapshot is still arriving.
+function fetchSnapshot({ snapshot, snapshotManifest }, onChecked) {
   const name = (url) => url.split("/").pop();
-  const [response, manifestResponse] = await Promise.all([fetch(snapshot), fetch(snapshotManifest)]);
-  if (!response.ok) throw new Error(`${name(snapshot)}: HTTP ${response.status}`);
-  if (!manifestResponse.ok) throw new Error(`${name(snapshotManifest)}: HTTP ${manifestResponse.status}`);
-  const manifest = await manifestResponse.json();
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.byteLength !== manifest.size) {
-    throw new Error(`${name(snapshot)} has ${bytes.byteLength} bytes, the build made ${manifest.size}`);
-  }
-  // crypto.subtle exists only in secure contexts (https, localhost); elsewhere the size check
-  // above is what there is.
-  if (self.crypto?.subtle) {
-    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-    const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
-    if (hex !== manifest.sha256) throw new Error(`${name(snapshot)} does not match the build's checksum`);
-  }
-  return { bytes, manifest };
+  const response = fetch(snapshot);
+  const manifest = fetch(snapshotManifest).then((reply) => {
+    if (!reply.ok) throw new Error(`${name(snapshotManifest)}: HTTP ${reply.status}`);
+    return reply.json();
+  });
+  const bytes = Promise.all([response, manifest]).then(async ([reply, expected]) => {
+    if (!reply.ok) throw new Error(`${name(snapshot)}: HTTP ${reply.status}`);
+    const data = new Uint8Array(await reply.arrayBuffer());
+    if (data.byteLength !== expected.size) {
+      throw new Error(`${name(snapshot)} has ${data.byteLength} bytes, the build made ${expected.size}`);
+    }
+    // crypto.subtle exists only in secure contexts (https, localhost); elsewhere the size
+    // check above is what there is.
+    if (self.crypto?.subtle) {
+      const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", data));
+      const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+      if (hex !== expected.sha256) throw new Error(`${name(snapshot)} does not match the build's checksum`);
+    }
+    onChecked();
+    return data;
+  });
+  // A bad or missing snapshot means a cold start, handled where they are awaited.
+  manifest.catch(() => {});
+  bytes.catch(() => {});
+  return { manifest, bytes };
 }
 
 // A cold start's standard library holds only what the engine imports
@@ -60,12 +71,13 @@ const stdLib = (browserPackage) => new URL("python_stdlib.zip", browserPackage).
 
 // A restored snapshot has every module it uses in memory: the manifest names the empty
 // standard library it is given.
-function restoreSnapshot(loadPyodide, { runtime, package: browserPackage }, { bytes, manifest }) {
+async function restoreSnapshot(loadPyodide, { runtime, package: browserPackage }, snapshot) {
+  const manifest = await snapshot.manifest;
   return loadPyodide({
     indexURL: runtime,
     stdLibURL: new URL(manifest.stdlib, browserPackage).href,
     lockFileURL: new URL("pyodide-lock.json", browserPackage).href,
-    _loadSnapshot: bytes,
+    _loadSnapshot: snapshot.bytes,
   });
 }
 
@@ -88,8 +100,7 @@ async function boot(urls) {
   progress("Loading the Python runtime…", 1);
   checkWebAssembly();
   // The page chooses (decision-client.js, startMode): on a slow or metered connection, no snapshot.
-  const snapshot = urls.mode === "cold" ? null : fetchSnapshot(urls);
-  snapshot?.catch(() => {}); // a bad or missing snapshot means a cold start, handled below
+  const snapshot = urls.mode === "cold" ? null : fetchSnapshot(urls, () => phase("snapshot checked"));
   const reachable = Promise.all([
     checkReachable(new URL("pyodide.asm.wasm", urls.runtime).href),
     checkReachable(new URL("pyodide-lock.json", urls.package).href),
@@ -106,9 +117,7 @@ async function boot(urls) {
   let mode = "cold start";
   if (snapshot) {
     try {
-      const checked = await snapshot;
-      phase("snapshot checked");
-      pyodide = await settle(restoreSnapshot(loadPyodide, urls, checked));
+      pyodide = await settle(restoreSnapshot(loadPyodide, urls, snapshot));
       mode = "snapshot";
     } catch (error) {
       // The snapshot option is experimental: never let it cost the user the walkthrough.
