@@ -16,9 +16,10 @@ from decision_tree.golden import path_rows
 from decision_tree.model import Tree
 from decision_tree.permalink import encode
 from decision_tree.shipped import DEFAULT_SLUG
-from scripts.browser_package import SITE_DIR, SNAPSHOT
+from scripts.browser_package import SITE_DIR, SNAPSHOT_MANIFEST
 from scripts.prerender_steps import DECIDE_TO_ROOT, STEPS_DIR
 from scripts.site_tree import load_site_tree
+from scripts.trim_stdlib import STDLIB
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = Path(__file__).with_name("run_bridge.mjs")
@@ -70,9 +71,13 @@ def pyodide_run(built_site: Path, request: pytest.FixtureRequest) -> dict[str, A
     """The cases run by the wheel loaded by name, and by the build's memory snapshot."""
     cases = engine_cases()
     package = built_site / SITE_DIR
-    snapshot = [str(package / SNAPSHOT)] if request.param == "snapshot" else []
+    start = (
+        ["--snapshot", str(package / SNAPSHOT_MANIFEST)]
+        if request.param == "snapshot"
+        else [str(package / STDLIB)]
+    )
     result = subprocess.run(
-        ["node", str(RUNNER), str(package / "pyodide-lock.json"), *snapshot],
+        ["node", str(RUNNER), str(package / "pyodide-lock.json"), *start],
         input=json.dumps(cases),
         capture_output=True,
         text=True,
