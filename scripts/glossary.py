@@ -141,7 +141,12 @@ def expand_definitions(markdown: str, page_src: str, terms: tuple[Term, ...]) ->
 
 class FirstUseTooltips(Treeprocessor):
     """Keep a term's tooltip only on its first use on the page, outside headings, links and
-    tables: one tooltip per term reads as help, thirty read as noise and cost time to set up."""
+    tables: one tooltip per term reads as help, thirty read as noise and cost time to set up.
+
+    That first use is focusable, so a keyboard reaches the definition too: Material shows the
+    tooltip on focus as on hover, and names it as the term's description for screen readers.
+    One Tab stop per term and page (at most about a dozen) is the cost.
+    """
 
     def run(self, root: etree.Element) -> None:
         seen: set[str] = set()
@@ -157,6 +162,7 @@ class FirstUseTooltips(Treeprocessor):
                     _unwrap(parent, index)
                     continue  # the next child has moved into this index
                 seen.add(definition)
+                child.set("tabindex", "0")
             else:
                 excluded = inside_excluded or child.tag in NO_TOOLTIP_INSIDE
                 self._walk(child, seen, excluded)

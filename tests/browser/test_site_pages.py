@@ -1,5 +1,6 @@
 """Every page of the built site in headless Chromium: nothing loaded from elsewhere, the
-search finds each answer by its title, and the palette toggle switches to dark and back."""
+search finds each answer by its title, the palette toggle switches to dark and back, and a
+glossary term's definition is reached by keyboard."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from scripts.glossary import load_glossary, tooltips
 from scripts.site_tree import load_site_tree
 from tests.browser.conftest import RequestLog, open_search
 
@@ -92,6 +94,23 @@ def test_palette_toggle_switches_to_dark_and_back(page: Page, site_url: str) -> 
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
     toggle.click()
     expect(body).to_have_attribute("data-md-color-scheme", "default")
+
+
+def test_tab_reaches_a_terms_first_use_and_shows_its_definition(page: Page, site_url: str) -> None:
+    definitions = tooltips(load_glossary())
+    page.goto(site_url + "guidance/always-on-the-record/", wait_until="load")
+    for _ in range(100):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            break
+    else:
+        pytest.fail("Tab never reached a glossary term")
+    term = page.locator("abbr:focus")
+    # Material mounts the tooltip on focus and names it as the term's description.
+    expect(term).to_have_attribute("aria-describedby", re.compile(r".+"))
+    tooltip = page.locator(f"#{term.get_attribute('aria-describedby')}")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_have_text(definitions[term.inner_text()])
 
 
 def test_headings_carry_a_link_to_themselves(page: Page, site_url: str) -> None:

@@ -32,6 +32,12 @@ def test_a_term_gets_one_tooltip_on_its_first_use_only() -> None:
     assert "Again: on the record, and On the record." in html
 
 
+def test_the_first_use_is_reachable_by_keyboard() -> None:
+    html = render("Go on background, then off the record.")
+    assert html.count("<abbr") == 2
+    assert html.count('tabindex="0"') == 2
+
+
 def test_no_tooltip_in_headings_links_or_tables_and_the_next_use_gets_it() -> None:
     text = (
         "## Going off the record\n\n"
