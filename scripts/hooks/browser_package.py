@@ -24,6 +24,7 @@ from scripts.browser_package import (
     source_fingerprint,
 )
 from scripts.errors import BuildError
+from scripts.trim_stdlib import STDLIB
 
 log = logging.getLogger("mkdocs.hooks.browser_package")
 
@@ -33,6 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["browser_package"] = SITE_DIR
     config.extra["snapshot"] = SITE_DIR + SNAPSHOT
     config.extra["snapshot_manifest"] = SITE_DIR + SNAPSHOT_MANIFEST
+    config.extra["stdlib"] = SITE_DIR + STDLIB  # a cold start's trimmed standard library
     return config
 
 

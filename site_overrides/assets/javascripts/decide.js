@@ -33,8 +33,8 @@ class Walkthrough {
     this.root = root;
     this.part = (name) => root.querySelector(`.dt-${name}`);
     this.tree = root.dataset.tree;
-    const { worker, runtime, package: browserPackage, snapshot, snapshotManifest } = root.dataset;
-    this.engine = engineFor({ worker, runtime, package: browserPackage, snapshot, snapshotManifest });
+    const { worker, runtime, snapshot, snapshotManifest, stdlib } = root.dataset;
+    this.engine = engineFor({ worker, runtime, package: root.dataset.package, snapshot, snapshotManifest, stdlib });
     this.steps = loadSteps(root.dataset.steps);
     this.link = ""; // the canonical link of the step shown (the build shows the first question)
     this.ticket = 0; // numbers step changes: only the newest may render

@@ -31,7 +31,7 @@ class EngineFailed extends Error {}
 
 class Engine {
   constructor(urls) {
-    this.urls = urls; // {worker, runtime, package, snapshot, snapshotManifest}, from the page
+    this.urls = urls; // {worker, runtime, package, snapshot, snapshotManifest, stdlib}, from the page
     this.worker = null;
     this.status = { state: "idle", stage: "" }; // idle | loading | ready | failed
     this.listeners = new Set();
@@ -92,6 +92,7 @@ class Engine {
       package: absolute(this.urls.package),
       snapshot: absolute(this.urls.snapshot),
       snapshotManifest: absolute(this.urls.snapshotManifest),
+      stdlib: absolute(this.urls.stdlib),
     });
     return this.ready;
   }

@@ -65,10 +65,6 @@ function fetchSnapshot({ snapshot, snapshotManifest }, onChecked) {
   return { manifest, bytes };
 }
 
-// A cold start's standard library holds only what the engine imports
-// (scripts/trim_stdlib.py): about an eighth of Pyodide's own, in bytes sent.
-const stdLib = (browserPackage) => new URL("python_stdlib.zip", browserPackage).href;
-
 // A restored snapshot has every module it uses in memory: the manifest names the empty
 // standard library it is given.
 async function restoreSnapshot(loadPyodide, { runtime, package: browserPackage }, snapshot) {
@@ -82,10 +78,12 @@ async function restoreSnapshot(loadPyodide, { runtime, package: browserPackage }
 }
 
 // A cold start: Python starts, then the wheel is loaded by name from the site's lock file.
-function coldStart(loadPyodide, { runtime, package: browserPackage }) {
+// Its standard library, named by the page, holds only what the engine imports
+// (scripts/trim_stdlib.py): about an eighth of Pyodide's own, in bytes sent.
+function coldStart(loadPyodide, { runtime, package: browserPackage, stdlib }) {
   return loadPyodide({
     indexURL: runtime,
-    stdLibURL: stdLib(browserPackage),
+    stdLibURL: stdlib,
     lockFileURL: new URL("pyodide-lock.json", browserPackage).href,
     packages: ["decision-tree"],
   });
