@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from scripts.serve_nginx import NginxServer
 from scripts.site_tree import load_site_tree
@@ -76,6 +76,25 @@ def test_the_diagram_box_opens_on_the_first_question(page: Page, site_url: str) 
     expect(page.locator(DIAGRAM)).to_be_visible()
     assert same_document(page)
     _first_question_in_the_box(page)
+
+
+def test_the_box_opens_on_the_first_question_where_css_cannot_open_it(
+    page: Page, site_url: str
+) -> None:
+    # Only Chromium has scroll-initial-target so far: take it away, as other browsers see it.
+    def without_initial_target(route: Route) -> None:
+        css = route.fetch().text().replace("scroll-initial-target: nearest;", "")
+        route.fulfill(status=200, content_type="text/css", body=css)
+
+    page.route("**/assets/stylesheets/diagram.css", without_initial_target)
+    page.add_init_script(
+        "{ const supports = CSS.supports.bind(CSS);"
+        " CSS.supports = (...args) =>"
+        " !String(args[0]).includes('scroll-initial-target') && supports(...args); }"
+    )
+    for viewport in (LAPTOP, PHONE):
+        _open_tree_page(page, site_url, viewport)
+        _first_question_in_the_box(page)
 
 
 def test_the_diagram_box_scrolls_with_the_keyboard(page: Page, site_url: str) -> None:
