@@ -47,6 +47,18 @@ class DiagramError(Exception):
     """Graphviz is missing or failed; the message is one line that says what to do."""
 
 
+def _find(pattern: re.Pattern[str], svg: str, what: str, start: int = 0) -> re.Match[str]:
+    """The first match of `pattern` in Graphviz's SVG from `start`; DiagramError naming
+    `what` is missing if there is none (another Graphviz may write its SVG differently)."""
+    found = pattern.search(svg, start)
+    if found is None:
+        raise DiagramError(
+            f"Graphviz's SVG has no {what} where this build reads it: it reads the SVG that "
+            f"Graphviz 2.43 (Debian 12's graphviz) writes; check `dot -V`"
+        )
+    return found
+
+
 def _wrapped(text: str, width: int, indent: str = "") -> tuple[str, ...]:
     """`text` wrapped to `width` characters, every line but the first of each paragraph led
     by `indent`."""
@@ -134,7 +146,7 @@ def render_svg(dot: str) -> str:
 def _in_pixels(svg: str, extra: str = "") -> str:
     """The drawing sized one unit of its viewBox to a CSS pixel (Graphviz gives points), so
     text set at 13 reads at 13 px at 100%."""
-    width, height = _VIEW_BOX.search(svg).groups()  # type: ignore[union-attr]
+    width, height = _find(_VIEW_BOX, svg, "viewBox").groups()
     return _SIZE.sub(f'<svg{extra} width="{width}" height="{height}"', svg, count=1)
 
 
@@ -170,10 +182,10 @@ def start_marker(svg: str, node_id: str) -> str:
     `#node_id`: the box around the drawing opens scrolled to the marker's centre, that
     node's (scrolled to the left edge, it would open on an empty corner of the drawing).
     Sized by attributes: the site's policy forbids style attributes."""
-    width = float(_VIEW_BOX.search(svg)[1])  # type: ignore[index]
-    shift = float(_TRANSLATE.search(svg)[1])  # type: ignore[index]
+    width = float(_find(_VIEW_BOX, svg, "viewBox")[1])
+    shift = float(_find(_TRANSLATE, svg, "translate() on its graph")[1])
     at = svg.index(f'xlink:href="#{escape(node_id)}"')
-    centre = shift + float(_TEXT_X.search(svg, at)[1])  # type: ignore[index]
+    centre = shift + float(_find(_TEXT_X, svg, f"label for node {node_id!r}", at)[1])
     # From the nearer edge, so that the marker never reaches past the drawing.
     side, span = (
         ("", centre) if centre <= width / 2 else (" tree-diagram__start--end", width - centre)

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from decision_tree.errors import TreeInvalid
 from decision_tree.shipped import tree_path
 from scripts.site_tree import answer_page, load_site_tree
+from scripts.tree_diagram import DiagramError
 from scripts.tree_pages import answers_index, outcome_page, routes_by_outcome, tree_overview
 
 
@@ -25,7 +26,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         tree = load_site_tree(Path(config.docs_dir), use_directory_urls=config.use_directory_urls)
     except TreeInvalid as error:
         raise PluginError(f"the decision tree has problems:\n{error}") from error
-    pages = {"tree.md": tree_overview(tree), "answers/index.md": answers_index(tree)}
+    try:
+        overview = tree_overview(tree)  # draws the diagram (Graphviz)
+    except DiagramError as error:
+        raise PluginError(str(error)) from error
+    pages = {"tree.md": overview, "answers/index.md": answers_index(tree)}
     routes = routes_by_outcome(tree)
     pages |= {
         answer_page(o.id): outcome_page(tree, o, routes[o.id]) for o in tree.outcomes.values()

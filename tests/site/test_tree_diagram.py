@@ -150,6 +150,16 @@ def test_the_inline_drawing_opens_on_the_first_question(tree: Tree) -> None:
     assert 'aria-hidden="true"' in marker
 
 
+def test_an_svg_the_build_cannot_read_stops_it_saying_what_is_missing(tree: Tree) -> None:
+    svg = tree_diagram.render_svg(diagram_dot(tree))
+    with pytest.raises(DiagramError, match=r"no viewBox .*check `dot -V`"):
+        tree_diagram.start_marker(svg.replace("viewBox=", "data-box="), tree.start)
+    with pytest.raises(DiagramError, match=rf"no label for node '{tree.start}'"):
+        tree_diagram.start_marker(
+            svg.replace('text-anchor="middle"', 'text-anchor="start"'), tree.start
+        )
+
+
 def test_inline_svg_has_no_prologue_and_no_blank_lines(tree: Tree) -> None:
     html = tree_svg(tree)
     svg = html[html.index('<svg class="tree-diagram__svg"') :]
